@@ -1,8 +1,9 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
-// Two projects: pure code and connectors run in Node; the worker, its durable objects and the store
-// run inside workerd, as they do in production.
+// Three projects: pure code and connectors run in Node; the worker, its durable objects and the store
+// run inside workerd, as they do in production; browser tests drive Debian's Chromium against a
+// running worker and sandbox.
 export default defineConfig({
   test: {
     projects: [
@@ -14,10 +15,32 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              // Test-only secrets; real ones come from `wrangler secret put` / `.dev.vars`.
+              bindings: {
+                CXLENS_ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
+                CXLENS_SECRET_KEY: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
+              },
+            },
+          }),
+        ],
         test: {
           name: 'workers',
           include: ['apps/worker/**/*.test.ts', 'test/workers/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
         },
       },
     ],

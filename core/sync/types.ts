@@ -11,7 +11,10 @@ export interface HttpClient {
    * GET/POST returning parsed JSON. `endpoint` names the call in errors and metrics
    * (e.g. `GET /api/v2/incremental/tickets/cursor.json`). Throws `HttpError` once retries are spent.
    */
-  json<T = unknown>(url: string, init: RequestInit & { endpoint: string; bucket?: string }): Promise<T>
+  json<T = unknown>(
+    url: string,
+    init: RequestInit & { endpoint: string; buckets?: string[] },
+  ): Promise<T>
 }
 
 export interface FetchContext {
@@ -49,6 +52,14 @@ export interface StreamDefinition<Raw = unknown> {
   idOf(raw: Raw): string
 }
 
+/** A vendor limit: at most `limit` requests per `windowMs`, per account. */
+export interface RateBucket {
+  /** `account`, `incremental_export`, `search`, `daily`… A request may draw from several buckets. */
+  name: string
+  limit: number
+  windowMs: number
+}
+
 export interface Connector {
   /** `zendesk`, `hubspot`. */
   source: string
@@ -56,4 +67,9 @@ export interface Connector {
   account: string
   /** Streams in dependency order (organisations before users before tickets…). */
   streams: StreamDefinition[]
+  /**
+   * The account's limits. Every request draws from the `account` bucket (when declared) plus the
+   * buckets named in its `bucket` option. One budget per vendor account, shared by every caller.
+   */
+  rateBuckets: RateBucket[]
 }
