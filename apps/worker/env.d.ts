@@ -1,0 +1,16 @@
+// Secrets are not in wrangler.toml, so `wrangler types` cannot see them: declared here.
+// Set them with `wrangler secret put` in production and `.dev.vars` for `wrangler dev`.
+interface CxlensSecrets {
+  /** Bearer token of the `/admin/*` routes. */
+  CXLENS_ADMIN_TOKEN: string
+  /** base64 of 32 random bytes: AES-GCM key of connection secrets at rest. */
+  CXLENS_SECRET_KEY: string
+  /** Optional slice bounds (numbers as text): at most this many requests / ms per alarm slice. */
+  CXLENS_SLICE_MAX_REQUESTS?: string
+  CXLENS_SLICE_MAX_MILLIS?: string
+}
+
+interface Env extends CxlensSecrets {}
+declare namespace Cloudflare {
+  interface Env extends CxlensSecrets {}
+}
