@@ -1,0 +1,77 @@
+import { ensureDirectorySchema } from './schema.ts'
+
+/** External account keys: `zendesk:<subdomain>`, `hubspot:<portalId>`, app installation ids. */
+export const accountKey = (kind: string, id: string): string => `${kind}:${id}`
+
+export interface TenantEntry {
+  tenantId: string
+  name: string
+  createdAt: string
+}
+
+/**
+ * The global directory (D1): tenants and the external accounts that route to them (webhooks, app
+ * installs, sidebar requests). Takes its binding in the constructor.
+ */
+export class Directory {
+  private readonly db: D1Database
+
+  constructor(db: D1Database) {
+    this.db = db
+  }
+
+  private async ready(): Promise<D1Database> {
+    await ensureDirectorySchema(this.db)
+    return this.db
+  }
+
+  async addTenant(entry: TenantEntry): Promise<void> {
+    const db = await this.ready()
+    await db
+      .prepare('INSERT INTO tenants (tenant_id, name, created_at) VALUES (?, ?, ?)')
+      .bind(entry.tenantId, entry.name, entry.createdAt)
+      .run()
+  }
+
+  async getTenant(tenantId: string): Promise<TenantEntry | null> {
+    const db = await this.ready()
+    const row = await db
+      .prepare('SELECT tenant_id, name, created_at FROM tenants WHERE tenant_id = ?')
+      .bind(tenantId)
+      .first<{ tenant_id: string; name: string; created_at: string }>()
+    return row ? { tenantId: row.tenant_id, name: row.name, createdAt: row.created_at } : null
+  }
+
+  async listTenantIds(afterTenantId = '', limit = 500): Promise<string[]> {
+    const db = await this.ready()
+    const { results } = await db
+      .prepare('SELECT tenant_id FROM tenants WHERE tenant_id > ? ORDER BY tenant_id LIMIT ?')
+      .bind(afterTenantId, limit)
+      .all<{ tenant_id: string }>()
+    return results.map((r) => r.tenant_id)
+  }
+
+  /**
+   * Routes an external account to a tenant. Returns false when the account already belongs to
+   * another tenant (an account routes to exactly one tenant).
+   */
+  async linkAccount(key: string, tenantId: string, now: string): Promise<boolean> {
+    const db = await this.ready()
+    await db
+      .prepare(
+        'INSERT INTO accounts (account_key, tenant_id, created_at) VALUES (?, ?, ?) ON CONFLICT (account_key) DO NOTHING',
+      )
+      .bind(key, tenantId, now)
+      .run()
+    return (await this.tenantForAccount(key)) === tenantId
+  }
+
+  async tenantForAccount(key: string): Promise<string | null> {
+    const db = await this.ready()
+    const row = await db
+      .prepare('SELECT tenant_id FROM accounts WHERE account_key = ?')
+      .bind(key)
+      .first<{ tenant_id: string }>()
+    return row?.tenant_id ?? null
+  }
+}
