@@ -1,0 +1,8 @@
+export { buildCustomer } from './build-customer.ts'
+export { clusterPeople, compareText } from './cluster-people.ts'
+export { customerIdFor } from './customer-id.ts'
+export { identityKeys, type IdentityOptions } from './identity-keys.ts'
+export { belongsToACustomer, isLive } from './liveness.ts'
+export { normaliseEmail } from './normalise-email.ts'
+export { MIN_PHONE_DIGITS, normalisePhone, type PhoneCountry } from './normalise-phone.ts'
+export { fnv1a64 } from './stable-hash.ts'
