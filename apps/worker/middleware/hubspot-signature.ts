@@ -1,0 +1,144 @@
+import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import type { AppEnv } from '../app-env.ts'
+import { unauthorized } from '../problem.ts'
+
+/** Who a verified HubSpot request comes from; the portal routes it to a tenant. */
+export interface HubspotCaller {
+  portalId: string
+  appId: string | null
+  userId: string | null
+}
+
+export interface HubspotEnv extends AppEnv {
+  Variables: AppEnv['Variables'] & { hubspot: HubspotCaller }
+}
+
+export interface HubspotTenant {
+  tenantId: string
+  /** The HubSpot app's client secret: the HMAC key of its v3 signatures. */
+  clientSecret: string
+}
+
+export interface HubspotSignatureOptions {
+  /** Portal id (the `portalId` query parameter HubSpot adds) → tenant; null for an unknown portal. */
+  resolveTenant: (
+    portalId: string,
+    c: Context<HubspotEnv>,
+  ) => HubspotTenant | null | Promise<HubspotTenant | null>
+  /** Oldest accepted `X-HubSpot-Request-Timestamp`; HubSpot documents 5 minutes. */
+  maxAgeMs?: number
+  /** How far in the future a timestamp may be (clock skew between HubSpot and us). */
+  maxFutureSkewMs?: number
+  /**
+   * `next`: a request without `X-HubSpot-Signature-v3` passes on untouched, so another credential
+   * may bind it (then `requireTenant()` must follow). `reject` (default): it gets a 401.
+   */
+  whenUnsigned?: 'reject' | 'next'
+  /** Origin HubSpot signed when a tunnel or proxy changed it (`https://xyz.trycloudflare.com`). */
+  publicOrigin?: string
+  now?: () => number
+}
+
+const FIVE_MINUTES = 5 * 60_000
+const encoder = new TextEncoder()
+
+/**
+ * HubSpot v3 request signatures (`hubspot.fetch` from app cards, webhooks). Verifies
+ * base64(HMAC-SHA256(client secret, method + URI + raw body + timestamp)) in constant time, rejects
+ * stale or future timestamps, and binds the request to the portal's tenant. The body stays readable
+ * through `c.req.json()` / `c.req.text()` (Hono caches it).
+ * [ref: HubSpot "Validating requests from HubSpot", signature v3]
+ */
+export function hubspotSignature(options: HubspotSignatureOptions) {
+  const maxAgeMs = options.maxAgeMs ?? FIVE_MINUTES
+  const maxFutureSkewMs = options.maxFutureSkewMs ?? 30_000
+  const now = options.now ?? Date.now
+
+  return createMiddleware<HubspotEnv>(async function hubspotSignatureMiddleware(c, next) {
+    const signature = c.req.header('x-hubspot-signature-v3')
+    if (!signature) {
+      if (options.whenUnsigned === 'next') return next()
+      throw unauthorized('Missing X-HubSpot-Signature-v3 header')
+    }
+    const timestamp = c.req.header('x-hubspot-request-timestamp')
+    if (!timestamp || !/^\d{1,15}$/.test(timestamp)) {
+      throw unauthorized('Missing or malformed X-HubSpot-Request-Timestamp header')
+    }
+    const age = now() - Number(timestamp)
+    if (age > maxAgeMs || age < -maxFutureSkewMs) {
+      throw unauthorized('X-HubSpot-Request-Timestamp is outside the accepted window')
+    }
+    const url = new URL(c.req.url)
+    const portalId = url.searchParams.get('portalId')
+    if (!portalId) throw unauthorized('Missing portalId query parameter')
+
+    // One message for an unknown portal and a bad signature: callers learn nothing about tenants.
+    const failed = 'HubSpot request signature does not match'
+    const tenant = await options.resolveTenant(portalId, c)
+    if (!tenant) throw unauthorized(failed)
+
+    const signedUrl = options.publicOrigin
+      ? options.publicOrigin.replace(/\/$/, '') + url.pathname + url.search
+      : c.req.url
+    const body = new Uint8Array(await c.req.arrayBuffer())
+    const message = concat(
+      encoder.encode(c.req.method + decodeSignedUri(signedUrl)),
+      body,
+      encoder.encode(timestamp),
+    )
+    if (!(await verifyHmac(tenant.clientSecret, message, signature))) throw unauthorized(failed)
+
+    c.set('tenant', { tenantId: tenant.tenantId, via: 'hubspot_signature' })
+    c.set('hubspot', {
+      portalId,
+      appId: url.searchParams.get('appId'),
+      userId: url.searchParams.get('userId'),
+    })
+    await next()
+  })
+}
+
+// HubSpot signs the URI with these escapes decoded, and only these. [ref: HubSpot signature v3]
+const SIGNED_ESCAPES = /%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi
+
+export function decodeSignedUri(url: string): string {
+  return url.replace(SIGNED_ESCAPES, (escape) => decodeURIComponent(escape))
+}
+
+/** crypto.subtle.verify compares the MAC in constant time. */
+async function verifyHmac(
+  secret: string,
+  message: Uint8Array<ArrayBuffer>,
+  signature: string,
+): Promise<boolean> {
+  const expected = fromBase64(signature.trim())
+  if (!expected) return false
+  const key = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['verify'],
+  )
+  return crypto.subtle.verify('HMAC', key, expected, message)
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null
+  try {
+    return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0))
+  } catch {
+    return null
+  }
+}
+
+function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0))
+  let offset = 0
+  for (const part of parts) {
+    out.set(part, offset)
+    offset += part.byteLength
+  }
+  return out
+}
