@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { frictionReason } from './friction-reason.ts'
+import { en } from './messages/en.ts'
+import { fr } from './messages/fr.ts'
+import { relativeTime } from './relative-time.ts'
+import { createTranslator, placeholders, resolveLocale } from './translator.ts'
+
+describe('translations', () => {
+  it('have the same keys and the same placeholders in English and French', () => {
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort())
+    for (const key of Object.keys(en) as Array<keyof typeof en>) {
+      expect(placeholders(fr[key]).sort(), key).toEqual(placeholders(en[key]).sort())
+    }
+  })
+
+  it('resolve an agent locale to a supported language', () => {
+    expect(resolveLocale('fr-CA')).toBe('fr')
+    expect(resolveLocale('fr_FR')).toBe('fr')
+    expect(resolveLocale('en-GB')).toBe('en')
+    expect(resolveLocale('pt-BR')).toBe('en')
+    expect(resolveLocale(undefined)).toBe('en')
+  })
+
+  it('pick the plural form of the language', () => {
+    const t = createTranslator('en').t
+    expect(t('csat.count', { count: 1 })).toBe('1 rating')
+    expect(t('csat.count', { count: 3 })).toBe('3 ratings')
+    // French counts 0 and 1 as singular.
+    expect(createTranslator('fr').t('csat.count', { count: 0 })).toBe('0 note')
+  })
+
+  it('format numbers the local way', () => {
+    expect(createTranslator('fr').t('reason.slow_first_reply', { hours: 12.5 })).toBe(
+      'La première réponse a pris 12,5 h',
+    )
+  })
+})
+
+describe('relativeTime', () => {
+  const now = Date.parse('2026-11-25T12:00:00Z')
+  it('uses the largest whole unit', () => {
+    expect(relativeTime('2026-11-22T12:00:00Z', now, 'en')).toBe('3 days ago')
+    expect(relativeTime('2026-11-22T12:00:00Z', now, 'fr')).toBe('il y a 3 jours')
+    expect(relativeTime('2026-11-25T09:00:00Z', now, 'en')).toBe('3 hours ago')
+    expect(relativeTime('2026-11-25T11:59:50Z', now, 'en')).toBe('now')
+    expect(relativeTime('2025-10-01T12:00:00Z', now, 'fr')).toBe('l’année dernière')
+  })
+})
+
+describe('frictionReason', () => {
+  it('derives hours from minutes given by a rule', () => {
+    const point = { kind: 'slow_first_reply' as const, params: { minutes: 630 }, reason: 'x' }
+    expect(frictionReason(createTranslator('en'), point)).toBe('First reply took 10.5 h')
+  })
+
+  it('counts a comma-separated channel list', () => {
+    const point = {
+      kind: 'channel_hopping' as const,
+      params: { channels: 'email,chat,phone' },
+      reason: 'x',
+    }
+    expect(frictionReason(createTranslator('fr'), point)).toBe(
+      'A utilisé 3 canaux pour le même problème',
+    )
+  })
+
+  it('keeps the rule’s English line, or a generic French one, when params are missing', () => {
+    const point = {
+      kind: 'reopened_ticket' as const,
+      params: {},
+      reason: 'Ticket #4 reopened twice',
+    }
+    expect(frictionReason(createTranslator('en'), point)).toBe('Ticket #4 reopened twice')
+    expect(frictionReason(createTranslator('fr'), point)).toBe(
+      'Un ticket a été rouvert après sa résolution',
+    )
+  })
+})
