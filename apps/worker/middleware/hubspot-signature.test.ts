@@ -1,11 +1,8 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { onError } from '../problem.ts'
-import {
-  hubspotSignature,
-  type HubspotEnv,
-  type HubspotSignatureOptions,
-} from './hubspot-signature.ts'
+import type { AppEnv } from '../app-env.ts'
+import { hubspotSignature, type HubspotSignatureOptions } from './hubspot-signature.ts'
 
 const SECRET = 'hubspot-client-secret-for-tests'
 const NOW = Date.parse('2026-11-25T12:00:00.000Z')
@@ -48,8 +45,8 @@ async function sign(input: {
 }
 
 function setup(overrides: Partial<HubspotSignatureOptions> = {}) {
-  const seen: Array<{ tenant: unknown; hubspot: unknown; body: unknown; text: string }> = []
-  const app = new Hono<HubspotEnv>()
+  const seen: Array<{ tenant: unknown; portal: unknown; body: unknown; text: string }> = []
+  const app = new Hono<AppEnv>()
   app.onError(onError)
   app.use(
     '/v1/*',
@@ -60,10 +57,15 @@ function setup(overrides: Partial<HubspotSignatureOptions> = {}) {
       ...overrides,
     }),
   )
-  const handler = async (c: import('hono').Context<HubspotEnv>) => {
+  const handler = async (c: import('hono').Context<AppEnv>) => {
     const text = c.req.method === 'POST' ? await c.req.text() : ''
     const body = c.req.method === 'POST' ? await c.req.json() : null
-    seen.push({ tenant: c.get('tenant') ?? null, hubspot: c.get('hubspot') ?? null, body, text })
+    seen.push({
+      tenant: c.get('tenant') ?? null,
+      portal: c.req.query('portalId') ?? null,
+      body,
+      text,
+    })
     return c.json({ ok: true })
   }
   app.get('/v1/customers/lookup', handler)
@@ -101,7 +103,7 @@ describe('hubspotSignature', () => {
     expect(seen).toEqual([
       {
         tenant: { tenantId: 'ten_acme', via: 'hubspot_signature' },
-        hubspot: { portalId: '123456', appId: '42', userId: '77' },
+        portal: '123456',
         body: null,
         text: '',
       },
@@ -244,7 +246,7 @@ describe('hubspotSignature', () => {
     const { app, seen } = setup({ whenUnsigned: 'next' })
     const res = await app.request(lookupUrl)
     expect(res.status).toBe(200)
-    expect(seen).toEqual([{ tenant: null, hubspot: null, body: null, text: '' }])
+    expect(seen).toEqual([{ tenant: null, portal: '123456', body: null, text: '' }])
   })
 
   it('checks against the public origin HubSpot signed when a tunnel changed it', async () => {

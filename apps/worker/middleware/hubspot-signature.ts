@@ -3,17 +3,6 @@ import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../app-env.ts'
 import { unauthorized } from '../problem.ts'
 
-/** Who a verified HubSpot request comes from; the portal routes it to a tenant. */
-export interface HubspotCaller {
-  portalId: string
-  appId: string | null
-  userId: string | null
-}
-
-export interface HubspotEnv extends AppEnv {
-  Variables: AppEnv['Variables'] & { hubspot: HubspotCaller }
-}
-
 export interface HubspotTenant {
   tenantId: string
   /** The HubSpot app's client secret: the HMAC key of its v3 signatures. */
@@ -24,7 +13,7 @@ export interface HubspotSignatureOptions {
   /** Portal id (the `portalId` query parameter HubSpot adds) → tenant; null for an unknown portal. */
   resolveTenant: (
     portalId: string,
-    c: Context<HubspotEnv>,
+    c: Context<AppEnv>,
   ) => HubspotTenant | null | Promise<HubspotTenant | null>
   /** Oldest accepted `X-HubSpot-Request-Timestamp`; HubSpot documents 5 minutes. */
   maxAgeMs?: number
@@ -46,8 +35,9 @@ const encoder = new TextEncoder()
 /**
  * HubSpot v3 request signatures (`hubspot.fetch` from app cards, webhooks). Verifies
  * base64(HMAC-SHA256(client secret, method + URI + raw body + timestamp)) in constant time, rejects
- * stale or future timestamps, and binds the request to the portal's tenant. The body stays readable
- * through `c.req.json()` / `c.req.text()` (Hono caches it).
+ * stale or future timestamps, and binds the request to the portal's tenant (`c.var.tenant`). The
+ * query HubSpot adds (`portalId`, `userId`, `userEmail`, `appId`) is signed, so routes may trust it.
+ * The body stays readable through `c.req.json()` / `c.req.text()` (Hono caches it).
  * [ref: HubSpot "Validating requests from HubSpot", signature v3]
  */
 export function hubspotSignature(options: HubspotSignatureOptions) {
@@ -55,7 +45,7 @@ export function hubspotSignature(options: HubspotSignatureOptions) {
   const maxFutureSkewMs = options.maxFutureSkewMs ?? 30_000
   const now = options.now ?? Date.now
 
-  return createMiddleware<HubspotEnv>(async function hubspotSignatureMiddleware(c, next) {
+  return createMiddleware<AppEnv>(async function hubspotSignatureMiddleware(c, next) {
     const signature = c.req.header('x-hubspot-signature-v3')
     if (!signature) {
       if (options.whenUnsigned === 'next') return next()
@@ -90,11 +80,6 @@ export function hubspotSignature(options: HubspotSignatureOptions) {
     if (!(await verifyHmac(tenant.clientSecret, message, signature))) throw unauthorized(failed)
 
     c.set('tenant', { tenantId: tenant.tenantId, via: 'hubspot_signature' })
-    c.set('hubspot', {
-      portalId,
-      appId: url.searchParams.get('appId'),
-      userId: url.searchParams.get('userId'),
-    })
     await next()
   })
 }
