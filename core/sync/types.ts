@@ -13,7 +13,12 @@ export interface HttpClient {
    */
   json<T = unknown>(
     url: string,
-    init: RequestInit & { endpoint: string; buckets?: string[] },
+    init: RequestInit & {
+      endpoint: string
+      buckets?: string[]
+      /** Do not wait (rate budget, backoff) past this instant in ms: the engine sets its slice end. */
+      deadline?: number
+    },
   ): Promise<T>
 }
 
