@@ -1,0 +1,111 @@
+import { hash32 } from './prng.ts'
+import type { CrmRecord } from './portal.ts'
+
+export interface SearchFilter {
+  propertyName: string
+  operator: string
+  value?: string | number
+  highValue?: string | number
+  values?: (string | number)[]
+}
+export interface SearchRequest {
+  filterGroups?: { filters?: SearchFilter[] }[]
+  sorts?: ({ propertyName: string; direction?: string } | string)[]
+  properties?: string[]
+  limit?: number
+  after?: string | number
+}
+
+/** HubSpot's search limits (docs: "CRM API | Search" › Limitations). */
+export const SEARCH_LIMITS = { maxLimit: 200, maxResults: 10_000, maxGroups: 5, maxFilters: 18 }
+
+export class SearchError extends Error {}
+
+const DATE_PROPERTIES = /date$|^hs_createdate$|^hs_lastmodifieddate$|_timestamp$|^closed_date$/
+
+/** Comparable value of a property: datetimes as epoch ms, numbers as numbers, text as text. */
+function comparable(name: string, raw: string | number | null | undefined): number | string | null {
+  if (raw === null || raw === undefined || raw === '') return null
+  if (name === 'hs_object_id') return Number(raw)
+  if (DATE_PROPERTIES.test(name)) {
+    const asNumber = Number(raw)
+    return Number.isFinite(asNumber) ? asNumber : Date.parse(String(raw))
+  }
+  return String(raw)
+}
+
+function matches(record: CrmRecord, filter: SearchFilter): boolean {
+  const name = filter.propertyName
+  const actual = comparable(name, record.properties[name])
+  const value = comparable(name, filter.value)
+  switch (filter.operator) {
+    case 'HAS_PROPERTY':
+      return actual !== null
+    case 'NOT_HAS_PROPERTY':
+      return actual === null
+    case 'EQ':
+      return actual !== null && actual === value
+    case 'NEQ':
+      return actual !== value
+    case 'IN':
+      return (filter.values ?? []).some((v) => comparable(name, v) === actual)
+    case 'GT':
+      return actual !== null && value !== null && actual > value
+    case 'GTE':
+      return actual !== null && value !== null && actual >= value
+    case 'LT':
+      return actual !== null && value !== null && actual < value
+    case 'LTE':
+      return actual !== null && value !== null && actual <= value
+    case 'BETWEEN': {
+      const high = comparable(name, filter.highValue)
+      return actual !== null && value !== null && high !== null && actual >= value && actual <= high
+    }
+    default:
+      throw new SearchError(`Unsupported operator ${filter.operator}`)
+  }
+}
+
+/**
+ * Runs a search over the visible index. Records that tie on the sort key come back in an order
+ * that looks arbitrary (a hash of the id), as HubSpot gives no order within ties.
+ */
+export function runSearch(index: Iterable<CrmRecord>, request: SearchRequest) {
+  const limit = request.limit ?? 10
+  const offset = Number(request.after ?? 0)
+  const groups = request.filterGroups ?? []
+  if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_LIMITS.maxLimit) {
+    throw new SearchError(`limit must be between 1 and ${SEARCH_LIMITS.maxLimit}`)
+  }
+  if (!Number.isInteger(offset) || offset < 0)
+    throw new SearchError('after must be a non-negative integer')
+  if (offset >= SEARCH_LIMITS.maxResults) {
+    throw new SearchError('The maximum number of results for a search query is 10,000.')
+  }
+  const filterCount = groups.reduce((n, g) => n + (g.filters?.length ?? 0), 0)
+  if (groups.length > SEARCH_LIMITS.maxGroups || filterCount > SEARCH_LIMITS.maxFilters) {
+    throw new SearchError('Too many filter groups or filters')
+  }
+  // [unverified] the search guide allows one sort rule per request; the sandbox enforces it.
+  if ((request.sorts ?? []).length > 1) throw new SearchError('Only one sort is allowed')
+  const sort = request.sorts?.[0]
+  const sortName = typeof sort === 'string' ? sort : (sort?.propertyName ?? 'hs_object_id')
+  const descending = typeof sort === 'object' && sort.direction === 'DESCENDING'
+
+  const hits = [...index].filter(
+    (r) => groups.length === 0 || groups.some((g) => (g.filters ?? []).every((f) => matches(r, f))),
+  )
+  hits.sort((a, b) => {
+    const x = comparable(sortName, a.properties[sortName])
+    const y = comparable(sortName, b.properties[sortName])
+    if (x !== y) {
+      if (x === null) return 1
+      if (y === null) return -1
+      return (x < y ? -1 : 1) * (descending ? -1 : 1)
+    }
+    return hash32(a.id) - hash32(b.id)
+  })
+  const page = hits.slice(offset, offset + limit)
+  const nextOffset = offset + page.length
+  return { total: hits.length, page, next: nextOffset < hits.length ? String(nextOffset) : null }
+}
