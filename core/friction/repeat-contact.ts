@@ -1,0 +1,23 @@
+import { isOpen } from '../model/index.ts'
+import { DAY, at, frictionPoint, round1, ticketRefs, type FrictionRule } from './rule.ts'
+import { followUps } from './topic.ts'
+
+/**
+ * A new ticket on the same topic as an earlier one, within `repeatContactDays` of it (see
+ * `isFollowUp` and `sameTopic`): the customer had to come back. Open while the new ticket is; three
+ * or more contacts on the topic is high severity.
+ */
+export const repeatContact: FrictionRule = (timeline, settings) =>
+  followUps(timeline.tickets, settings.repeatContactDays).map(({ later, earlier }) => {
+    const nearest = earlier[0]!
+    const gapDays = round1(Math.max(0, at(later.createdAt) - at(nearest.createdAt)) / DAY)
+    const contacts = earlier.length + 1
+    return frictionPoint('repeat_contact', {
+      severity: contacts >= 3 ? 'high' : 'medium',
+      since: later.createdAt,
+      open: isOpen(later),
+      reason: `Contacted again on the same topic after ${gapDays} days (${contacts} contacts)`,
+      params: { contacts, gapDays, windowDays: settings.repeatContactDays },
+      evidence: [later.ref, ...ticketRefs(earlier)],
+    })
+  })

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest'
+import { buildCustomer, clusterPeople } from '../identity/index.ts'
+import { hsContact, zdUser } from '../identity/person.fixtures.ts'
+import { DAYS, NOW, ago, requester, response, ticket } from '../friction/records.fixtures.ts'
+import { CustomerView, DEFAULT_SETTINGS } from '../model/index.ts'
+import { deriveView } from './derive-view.ts'
+
+const jane = zdUser(requester.id, { name: 'Jane', emails: ['jane@x.com'] })
+const janeOld = hsContact('99', { deleted: true, mergedInto: jane.ref })
+const stranger = zdUser('2', { emails: ['s@y.com'] })
+const people = [jane, janeOld]
+const [cluster] = clusterPeople([...people, stranger])
+const customer = buildCustomer(cluster!, [])
+const freshness = [{ source: 'zendesk' as const, account: 'acme', lastSyncedAt: ago(60_000) }]
+
+const view = (tickets = [ticket('1')], responses = [response('n1', 'nps', 9)]) =>
+  deriveView({
+    customer,
+    people,
+    tickets,
+    responses,
+    settings: DEFAULT_SETTINGS,
+    now: NOW,
+    freshness,
+  })
+
+describe('deriveView', () => {
+  it('produces a valid CustomerView with everything passed through', () => {
+    const v = view()
+    expect(CustomerView.parse(v)).toEqual(v)
+    expect(v.customer).toBe(customer)
+    expect(v.freshness).toBe(freshness)
+    expect(v.generatedAt).toBe('2026-06-15T12:00:00.000Z')
+  })
+
+  it('lists NPS oldest first with categories, the latest answer and the trend', () => {
+    const v = view(
+      [],
+      [
+        response('n3', 'nps', 5, { submittedAt: ago(1 * DAYS) }),
+        response('n1', 'nps', 9, { submittedAt: ago(300 * DAYS) }),
+        response('n2', 'nps', 7, { submittedAt: ago(100 * DAYS) }),
+      ],
+    )
+    expect(v.nps.responses.map((r) => [r.score, r.category])).toEqual([
+      [9, 'promoter'],
+      [7, 'passive'],
+      [5, 'detractor'],
+    ])
+    expect(v.nps.latest).toEqual({ score: 5, category: 'detractor', at: ago(1 * DAYS) })
+    expect(v.nps.trend).toBe(-2)
+    expect(view([], []).nps).toEqual({ responses: [], latest: null, trend: null })
+    expect(view([], [response('n1', 'nps', 9)]).nps.trend).toBeNull()
+  })
+
+  it('computes CSAT overall and recent rates and the CES average', () => {
+    const v = view(
+      [],
+      [
+        response('c1', 'csat', 5, { submittedAt: ago(200 * DAYS) }), // satisfied, old
+        response('c2', 'csat', 3, { submittedAt: ago(20 * DAYS) }), // neutral
+        response('c3', 'csat', 4, { submittedAt: ago(10 * DAYS) }), // satisfied
+        response('e1', 'ces', 7), // normalised 1
+        response('e2', 'ces', 4), // normalised 0.5
+      ],
+    )
+    expect(v.csat.responses.map((r) => r.category)).toEqual(['satisfied', 'neutral', 'satisfied'])
+    expect(v.csat.satisfiedPercent).toBe(66.7)
+    expect(v.csat.recentSatisfiedPercent).toBe(50)
+    expect(v.csat.averageNormalised).toBe(0.75) // (1 + 0.5 + 0.75) / 3
+    expect(v.ces.averageNormalised).toBe(0.75)
+    expect(v.ces.responses.map((r) => r.category)).toEqual(['satisfied', 'neutral'])
+  })
+
+  it('splits tickets into open (freshest first) and recent (newest solved first, 20 at most)', () => {
+    const open = [
+      ticket('o1', { status: 'open', solvedAt: null, updatedAt: ago(3 * DAYS) }),
+      ticket('o2', { status: 'pending', solvedAt: null, updatedAt: ago(1 * DAYS) }),
+      ticket('o3', { status: 'on_hold', solvedAt: null, updatedAt: ago(2 * DAYS) }),
+    ]
+    const solved = Array.from({ length: 25 }, (_, i) =>
+      ticket(`s${i}`, { solvedAt: ago((i + 1) * DAYS), status: i % 2 ? 'closed' : 'solved' }),
+    )
+    const old = ticket('old', { solvedAt: ago(91 * DAYS) })
+    const gone = ticket('gone', { status: 'deleted' })
+    const v = view([...solved, old, gone, ...open], [])
+    expect(v.tickets.open.map((t) => t.ref.id)).toEqual(['o2', 'o3', 'o1'])
+    expect(v.tickets.recent.map((t) => t.ref.id)).toEqual(solved.slice(0, 20).map((t) => t.ref.id))
+    expect(v.tickets.total).toBe(29)
+  })
+
+  it('folds in the merged-away identity’s records and ignores other people’s', () => {
+    const fromMerged = ticket('m1', { requester: janeOld.ref })
+    const fromStranger = ticket('x1', { requester: stranger.ref })
+    const anonymousOnJaneTicket = response('c9', 'csat', 1, {
+      respondent: null,
+      ticket: fromMerged.ref,
+    })
+    const anonymousElsewhere = response('c8', 'csat', 1, {
+      respondent: null,
+      ticket: fromStranger.ref,
+    })
+    const v = view([fromMerged, fromStranger], [anonymousOnJaneTicket, anonymousElsewhere])
+    expect(v.tickets.recent.map((t) => t.ref.id)).toEqual(['m1'])
+    expect(v.csat.responses.map((r) => r.ref.id)).toEqual(['c9'])
+    expect(v.friction.map((f) => f.id)).toEqual(['low_csat:import:surveys:csat_response:c9'])
+    expect(v.friction[0]?.evidence[1]?.url).toBe(fromMerged.ref.url)
+  })
+
+  it('keeps the newest version of a record passed twice and hides deleted answers', () => {
+    const older = ticket('1', {
+      subject: 'old',
+      updatedAt: ago(10 * DAYS),
+      solvedAt: ago(10 * DAYS),
+    })
+    const newer = ticket('1', { subject: 'new', updatedAt: ago(5 * DAYS), solvedAt: ago(5 * DAYS) })
+    const v = view([newer, older], [response('n1', 'nps', 3, { deleted: true })])
+    expect(v.tickets.recent.map((t) => t.subject)).toEqual(['new'])
+    expect(v.nps.responses).toEqual([])
+    expect(v.friction).toEqual([])
+  })
+})

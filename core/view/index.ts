@@ -1,0 +1,3 @@
+export { deriveView, type ViewInput } from './derive-view.ts'
+export { toViewResponse } from './view-response.ts'
+export { toViewTicket } from './view-ticket.ts'
