@@ -1,0 +1,156 @@
+import type {
+  Customer,
+  CustomerView,
+  Organisation,
+  Person,
+  SurveyResponse,
+  Ticket,
+} from '../model/index.ts'
+import type { SqlPort } from './port.ts'
+import { jsonList, parseJson } from './rows.ts'
+
+/** The reads and writes of customer derivation, and the sidebar lookups. */
+
+/** Every person refKey connected to the seeds through shared identity keys (BFS in SQL). */
+export function connectedPeople(sql: SqlPort, seeds: string[]): string[] {
+  if (seeds.length === 0) return []
+  return sql
+    .all<{ ref_key: string }>(
+      `WITH RECURSIVE component(ref_key) AS (
+         SELECT value FROM json_each(?)
+         UNION
+         SELECT other.ref_key FROM component
+         JOIN identity_keys mine ON mine.ref_key = component.ref_key
+         JOIN identity_keys other ON other.key = mine.key
+       )
+       SELECT ref_key FROM component`,
+      jsonList(seeds),
+    )
+    .map((row) => row.ref_key)
+}
+
+function bodies<T>(sql: SqlPort, query: string, ...lists: string[][]): T[] {
+  return sql
+    .all<{ body: string }>(query, ...lists.map(jsonList))
+    .map((row) => parseJson<T>(row.body))
+}
+
+export const loadPeople = (sql: SqlPort, keys: string[]): Person[] =>
+  bodies<Person>(
+    sql,
+    `SELECT body FROM records WHERE kind = 'person'
+     AND ref_key IN (SELECT value FROM json_each(?)) ORDER BY ref_key`,
+    keys,
+  )
+
+export const loadOrganisations = (sql: SqlPort, keys: string[]): Organisation[] =>
+  bodies<Organisation>(
+    sql,
+    `SELECT body FROM records WHERE kind = 'organisation'
+     AND ref_key IN (SELECT value FROM json_each(?)) ORDER BY ref_key`,
+    keys,
+  )
+
+export const loadTicketsOf = (sql: SqlPort, requesterKeys: string[]): Ticket[] =>
+  bodies<Ticket>(
+    sql,
+    `SELECT body FROM records WHERE kind = 'ticket'
+     AND requester_key IN (SELECT value FROM json_each(?)) ORDER BY ref_key`,
+    requesterKeys,
+  )
+
+export const loadResponsesOf = (
+  sql: SqlPort,
+  respondentKeys: string[],
+  ticketKeys: string[],
+): SurveyResponse[] =>
+  bodies<SurveyResponse>(
+    sql,
+    `SELECT body FROM records WHERE kind = 'survey_response'
+     AND (respondent_key IN (SELECT value FROM json_each(?))
+       OR ticket_key IN (SELECT value FROM json_each(?))) ORDER BY ref_key`,
+    respondentKeys,
+    ticketKeys,
+  )
+
+/** Customer ids that the given people belong to now. */
+export function customerIdsOf(sql: SqlPort, personKeys: string[]): string[] {
+  return sql
+    .all<{ customer_id: string }>(
+      `SELECT DISTINCT customer_id FROM customer_members
+       WHERE ref_key IN (SELECT value FROM json_each(?)) ORDER BY customer_id`,
+      jsonList(personKeys),
+    )
+    .map((row) => row.customer_id)
+}
+
+export function membersOf(sql: SqlPort, customerIds: string[]): string[] {
+  return sql
+    .all<{ ref_key: string }>(
+      'SELECT ref_key FROM customer_members WHERE customer_id IN (SELECT value FROM json_each(?))',
+      jsonList(customerIds),
+    )
+    .map((row) => row.ref_key)
+}
+
+/** Replaces one customer, its members and its view. */
+export function saveCustomer(
+  sql: SqlPort,
+  customer: Customer,
+  memberKeys: string[],
+  view: CustomerView,
+  nowMs: number,
+): void {
+  sql.run(
+    `INSERT INTO customers (id, body, updated_ms) VALUES (?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_ms = excluded.updated_ms`,
+    customer.id,
+    JSON.stringify(customer),
+    nowMs,
+  )
+  sql.run('DELETE FROM customer_members WHERE customer_id = ?', customer.id)
+  for (const key of memberKeys) {
+    sql.run(
+      'INSERT OR REPLACE INTO customer_members (ref_key, customer_id) VALUES (?, ?)',
+      key,
+      customer.id,
+    )
+  }
+  sql.run(
+    `INSERT INTO views (customer_id, body, generated_ms) VALUES (?, ?, ?)
+     ON CONFLICT (customer_id) DO UPDATE SET body = excluded.body, generated_ms = excluded.generated_ms`,
+    customer.id,
+    JSON.stringify(view),
+    nowMs,
+  )
+}
+
+/** Drops customers that no longer exist (after a split, a merge or an erasure) and their views. */
+export function deleteCustomers(sql: SqlPort, ids: string[]): void {
+  const list = jsonList(ids)
+  for (const table of ['customers', 'views', 'customer_members']) {
+    const column = table === 'customers' ? 'id' : 'customer_id'
+    sql.run(`DELETE FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`, list)
+  }
+}
+
+/** People who belong to no customer any more (erased, agents, deleted). */
+export function dropMembership(sql: SqlPort, personKeys: string[]): void {
+  sql.run(
+    'DELETE FROM customer_members WHERE ref_key IN (SELECT value FROM json_each(?))',
+    jsonList(personKeys),
+  )
+}
+
+export function pendingDerive(sql: SqlPort, limit: number): string[] {
+  return sql
+    .all<{ ref_key: string }>('SELECT ref_key FROM pending_derive ORDER BY ref_key LIMIT ?', limit)
+    .map((row) => row.ref_key)
+}
+
+export function clearPendingDerive(sql: SqlPort, keys: string[]): void {
+  sql.run(
+    'DELETE FROM pending_derive WHERE ref_key IN (SELECT value FROM json_each(?))',
+    jsonList(keys),
+  )
+}

@@ -1,0 +1,20 @@
+import createRecords from './0001_create_records.ts'
+import createIdentity from './0002_create_identity.ts'
+import createCustomers from './0003_create_customers.ts'
+import createSync from './0004_create_sync.ts'
+import createSettings from './0005_create_settings.ts'
+
+export interface Migration {
+  id: number
+  name: string
+  sql: string
+}
+
+/** In order; never edit an applied migration, add the next number. */
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: '0001_create_records', sql: createRecords },
+  { id: 2, name: '0002_create_identity', sql: createIdentity },
+  { id: 3, name: '0003_create_customers', sql: createCustomers },
+  { id: 4, name: '0004_create_sync', sql: createSync },
+  { id: 5, name: '0005_create_settings', sql: createSettings },
+]

@@ -1,0 +1,272 @@
+import {
+  refKey,
+  TenantSettings,
+  type Customer,
+  type CustomerView,
+  type SourceRef,
+  type UnifiedRecord,
+} from '../model/index.ts'
+import { identityKeys as defaultIdentityKeys, normaliseEmail } from '../identity/index.ts'
+import * as connections from './connections.ts'
+import * as customers from './customers.ts'
+import { applyMigrations } from './migrate.ts'
+import type { SqlPort } from './port.ts'
+import { optionalInstant, parseJson, toInstant } from './rows.ts'
+import { readStreamStates, saveStreamState, type StreamStatePatch } from './stream-state.ts'
+import { writePage, type IdentityKeysFn, type WritePageInput } from './write-page.ts'
+
+export type { Connection, ConnectionInput } from './connections.ts'
+export type { StreamStatePatch, StreamStatus } from './stream-state.ts'
+export type { QuarantinedItem, WritePageInput, WritePageResult } from './write-page.ts'
+
+export interface StoreOptions {
+  clock?: { now(): number }
+  /** Defaults to core/identity's; injectable for tests. */
+  identityKeys?: IdentityKeysFn
+}
+
+export type CustomerQuery =
+  | { by: 'person'; ref: SourceRef }
+  | { by: 'ticket'; ref: SourceRef }
+  | { by: 'email'; email: string }
+
+export interface QuarantineRow {
+  connectionId: string
+  stream: string
+  vendorId: string
+  reason: string
+  at: string
+}
+
+export interface StoredRecord {
+  kind: Exclude<UnifiedRecord['kind'], 'merge' | 'erase'>
+  updatedAt: string
+  deleted: boolean
+  body: unknown
+}
+
+/**
+ * Everything one tenant keeps, over a synchronous SQL port (Durable Object SQLite or node:sqlite).
+ * Call `migrate()` once after opening.
+ */
+export class TenantStore {
+  readonly sql: SqlPort
+  private readonly clock: { now(): number }
+  private readonly identityKeys: IdentityKeysFn
+
+  constructor(sql: SqlPort, options: StoreOptions = {}) {
+    this.sql = sql
+    this.clock = options.clock ?? { now: () => Date.now() }
+    this.identityKeys = options.identityKeys ?? defaultIdentityKeys
+  }
+
+  now(): number {
+    return this.clock.now()
+  }
+
+  /** Applies pending migrations; returns the names applied now. */
+  migrate(): string[] {
+    return applyMigrations(this.sql, this.clock.now())
+  }
+
+  /** One page of records with its quarantine rows, cursor and stream state, in one transaction. */
+  writePage(input: WritePageInput) {
+    return writePage(this.sql, this.identityKeys, input, this.clock.now())
+  }
+
+  getRecord(ref: SourceRef): StoredRecord | null {
+    const row = this.sql.all<{ kind: string; updated_at: string; deleted: number; body: string }>(
+      'SELECT kind, updated_at, deleted, body FROM records WHERE ref_key = ?',
+      refKey(ref),
+    )[0]
+    if (!row) return null
+    return {
+      kind: row.kind as StoredRecord['kind'],
+      updatedAt: row.updated_at,
+      deleted: row.deleted === 1,
+      body: parseJson(row.body),
+    }
+  }
+
+  countRecords(kind?: StoredRecord['kind']): number {
+    const row = kind
+      ? this.sql.all<{ n: number }>('SELECT count(*) AS n FROM records WHERE kind = ?', kind)[0]
+      : this.sql.all<{ n: number }>('SELECT count(*) AS n FROM records')[0]
+    return Number(row?.n ?? 0)
+  }
+
+  // Customers and views
+
+  findCustomerId(query: CustomerQuery): string | null {
+    let personKeys: string[]
+    if (query.by === 'person') personKeys = [refKey(query.ref)]
+    else if (query.by === 'ticket') {
+      personKeys = this.sql
+        .all<{ requester_key: string | null }>(
+          "SELECT requester_key FROM records WHERE kind = 'ticket' AND ref_key = ?",
+          refKey(query.ref),
+        )
+        .flatMap((row) => (row.requester_key ? [row.requester_key] : []))
+    } else {
+      const email = normaliseEmail(query.email)
+      if (!email) return null
+      personKeys = this.sql
+        .all<{ ref_key: string }>(
+          'SELECT ref_key FROM identity_keys WHERE key = ?',
+          `email:${email}`,
+        )
+        .map((row) => row.ref_key)
+    }
+    return customers.customerIdsOf(this.sql, personKeys)[0] ?? null
+  }
+
+  getCustomer(id: string): Customer | null {
+    const row = this.sql.all<{ body: string }>('SELECT body FROM customers WHERE id = ?', id)[0]
+    return row ? parseJson<Customer>(row.body) : null
+  }
+
+  getView(customerId: string): CustomerView | null {
+    const row = this.sql.all<{ body: string }>(
+      'SELECT body FROM views WHERE customer_id = ?',
+      customerId,
+    )[0]
+    return row ? parseJson<CustomerView>(row.body) : null
+  }
+
+  listCustomers(limit = 50, offset = 0): { total: number; customers: Customer[] } {
+    const total = this.sql.all<{ n: number }>('SELECT count(*) AS n FROM customers')[0]
+    const rows = this.sql.all<{ body: string }>(
+      'SELECT body FROM customers ORDER BY id LIMIT ? OFFSET ?',
+      limit,
+      offset,
+    )
+    return { total: Number(total?.n ?? 0), customers: rows.map((r) => parseJson<Customer>(r.body)) }
+  }
+
+  /** Person refKeys whose customers must be re-derived (queued by writePage, drained by rederive). */
+  pendingDerive(limit = 500): string[] {
+    return customers.pendingDerive(this.sql, limit)
+  }
+
+  // Connections, sync state, runs
+
+  putConnection(input: connections.ConnectionInput): void {
+    connections.putConnection(this.sql, input, this.clock.now())
+  }
+
+  getConnection(id: string) {
+    return connections.getConnection(this.sql, id)
+  }
+
+  listConnections() {
+    return connections.listConnections(this.sql)
+  }
+
+  deleteConnection(id: string): void {
+    connections.deleteConnection(this.sql, id)
+  }
+
+  streamStates(connectionId: string) {
+    return readStreamStates(this.sql, connectionId)
+  }
+
+  saveStreamState(connectionId: string, stream: string, patch: StreamStatePatch): void {
+    this.sql.transaction(() => saveStreamState(this.sql, connectionId, stream, patch))
+  }
+
+  /** The connection's unfinished sync run, or a new one. */
+  openRun(connectionId: string): number {
+    const open = this.sql.all<{ id: number }>(
+      'SELECT id FROM runs WHERE connection_id = ? AND finished_ms IS NULL ORDER BY id DESC LIMIT 1',
+      connectionId,
+    )[0]
+    if (open) return Number(open.id)
+    this.sql.run(
+      'INSERT INTO runs (connection_id, started_ms) VALUES (?, ?)',
+      connectionId,
+      this.clock.now(),
+    )
+    const created = this.sql.all<{ id: number }>('SELECT last_insert_rowid() AS id')[0]
+    return Number(created?.id)
+  }
+
+  finishRun(runId: number): void {
+    this.sql.run('UPDATE runs SET finished_ms = ? WHERE id = ?', this.clock.now(), runId)
+  }
+
+  listRuns(connectionId: string, limit = 20) {
+    return this.sql
+      .all<{ id: number; started_ms: number; finished_ms: number | null }>(
+        'SELECT id, started_ms, finished_ms FROM runs WHERE connection_id = ? ORDER BY id DESC LIMIT ?',
+        connectionId,
+        limit,
+      )
+      .map((row) => ({
+        id: Number(row.id),
+        startedAt: toInstant(Number(row.started_ms)),
+        finishedAt: optionalInstant(row.finished_ms),
+      }))
+  }
+
+  /** When each connected source was last synced: the oldest last success among its streams. */
+  freshness(): CustomerView['freshness'] {
+    return this.sql
+      .all<{ source: string; account: string; synced: number | null; missing: number }>(
+        `SELECT c.source, c.account, min(s.last_success_ms) AS synced,
+           sum(s.last_success_ms IS NULL) AS missing
+         FROM connections c LEFT JOIN stream_state s ON s.connection_id = c.id
+         GROUP BY c.source, c.account ORDER BY c.source, c.account`,
+      )
+      .map((row) => ({
+        source: row.source as CustomerView['freshness'][number]['source'],
+        account: row.account,
+        lastSyncedAt: row.synced === null || Number(row.missing) > 0 ? null : toInstant(row.synced),
+      }))
+  }
+
+  // Quarantine
+
+  listQuarantine(filter: { connectionId?: string; limit?: number; offset?: number } = {}) {
+    const rows = this.sql.all<Record<string, string | number>>(
+      `SELECT connection_id, stream, vendor_id, reason, at_ms FROM quarantine
+       WHERE ? IS NULL OR connection_id = ? ORDER BY at_ms DESC, vendor_id LIMIT ? OFFSET ?`,
+      filter.connectionId ?? null,
+      filter.connectionId ?? null,
+      filter.limit ?? 100,
+      filter.offset ?? 0,
+    )
+    return rows.map((row): QuarantineRow => ({
+      connectionId: String(row.connection_id),
+      stream: String(row.stream),
+      vendorId: String(row.vendor_id),
+      reason: String(row.reason),
+      at: toInstant(Number(row.at_ms)),
+    }))
+  }
+
+  /** The raw vendor item of one quarantine row (for a replay or an admin's eyes; never log it). */
+  getQuarantinedRaw(connectionId: string, stream: string, vendorId: string): unknown {
+    const row = this.sql.all<{ raw: string }>(
+      'SELECT raw FROM quarantine WHERE connection_id = ? AND stream = ? AND vendor_id = ?',
+      connectionId,
+      stream,
+      vendorId,
+    )[0]
+    return row ? parseJson(row.raw) : undefined
+  }
+
+  // Settings
+
+  getSettings(): TenantSettings {
+    const row = this.sql.all<{ body: string }>('SELECT body FROM settings WHERE id = 1')[0]
+    return TenantSettings.parse(row ? parseJson(row.body) : {})
+  }
+
+  putSettings(settings: TenantSettings): void {
+    const valid = TenantSettings.parse(settings)
+    this.sql.run(
+      'INSERT INTO settings (id, body) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body',
+      JSON.stringify(valid),
+    )
+  }
+}

@@ -1,0 +1,322 @@
+import { refKey, type Person, type SourceRef, type UnifiedRecord } from '../model/index.ts'
+import type { SqlPort } from './port.ts'
+import { jsonList, parseJson, toMs } from './rows.ts'
+import { saveStreamState, type StreamStatePatch } from './stream-state.ts'
+
+/** A vendor item that could not become valid unified records. `raw` is stored, never logged. */
+export interface QuarantinedItem {
+  vendorId: string
+  reason: string
+  raw: unknown
+}
+
+export interface WritePageInput {
+  connectionId: string
+  stream: string
+  records: UnifiedRecord[]
+  quarantined: QuarantinedItem[]
+  /** Vendor ids of items that mapped cleanly: an earlier quarantine row of theirs is resolved. */
+  mappedIds?: string[]
+  /** Where the stream resumes after this page; committed with it. */
+  cursor: string | null
+  /** The stream's new state; the store adds the page's written/stale/deleted/quarantined counts. */
+  state: StreamStatePatch
+}
+
+export interface WritePageResult {
+  /** Person refKeys whose customer may have changed; also queued in `pending_derive`. */
+  touched: string[]
+  written: number
+  stale: number
+  deleted: number
+  quarantined: number
+}
+
+export type IdentityKeysFn = (person: Person) => string[]
+
+interface Context {
+  sql: SqlPort
+  identityKeys: IdentityKeysFn
+  touched: Set<string>
+  result: WritePageResult
+  nowMs: number
+}
+
+type Upsertable = Extract<UnifiedRecord, { record: unknown }>
+
+/** One page, its quarantine rows, cursor and stream state, in one transaction. */
+export function writePage(
+  sql: SqlPort,
+  identityKeys: IdentityKeysFn,
+  input: WritePageInput,
+  nowMs: number,
+): WritePageResult {
+  return sql.transaction(() => {
+    const result: WritePageResult = {
+      touched: [],
+      written: 0,
+      stale: 0,
+      deleted: 0,
+      quarantined: 0,
+    }
+    const ctx: Context = { sql, identityKeys, touched: new Set(), result, nowMs }
+    for (const record of input.records) {
+      if (record.kind === 'merge') applyMerge(ctx, record)
+      else if (record.kind === 'erase') applyErase(ctx, record.ref, toMs(record.at))
+      else upsertRecord(ctx, record)
+    }
+    for (const item of input.quarantined) {
+      sql.run(
+        `INSERT OR REPLACE INTO quarantine (connection_id, stream, vendor_id, reason, raw, at_ms)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        input.connectionId,
+        input.stream,
+        item.vendorId,
+        item.reason,
+        JSON.stringify(item.raw ?? null),
+        nowMs,
+      )
+      result.quarantined++
+    }
+    if (input.mappedIds?.length) {
+      sql.run(
+        `DELETE FROM quarantine WHERE connection_id = ? AND stream = ?
+         AND vendor_id IN (SELECT value FROM json_each(?))`,
+        input.connectionId,
+        input.stream,
+        jsonList(input.mappedIds),
+      )
+    }
+    for (const key of ctx.touched) {
+      sql.run('INSERT OR IGNORE INTO pending_derive (ref_key) VALUES (?)', key)
+    }
+    saveStreamState(sql, input.connectionId, input.stream, {
+      ...input.state,
+      cursor: input.cursor,
+      counts: {
+        ...input.state.counts,
+        written: result.written,
+        stale: result.stale,
+        deleted: result.deleted,
+        quarantined: result.quarantined,
+      },
+    })
+    result.touched = [...ctx.touched]
+    return result
+  })
+}
+
+interface StoredRow {
+  updated_ms: number
+  body: string
+  requester_key: string | null
+  respondent_key: string | null
+  ticket_key: string | null
+  [column: string]: string | number | null
+}
+
+function upsertRecord(ctx: Context, unified: Upsertable): void {
+  const { sql } = ctx
+  const record = unified.record
+  const key = refKey(record.ref)
+  const updatedMs = toMs(record.updatedAt)
+  const erased = sql.all<{ until_ms: number }>(
+    'SELECT until_ms FROM erasures WHERE ref_key = ?',
+    key,
+  )[0]
+  const existing = sql.all<StoredRow>(
+    'SELECT updated_ms, body, requester_key, respondent_key, ticket_key FROM records WHERE ref_key = ?',
+    key,
+  )[0]
+  if ((erased && updatedMs <= erased.until_ms) || (existing && updatedMs <= existing.updated_ms)) {
+    ctx.result.stale++
+    return
+  }
+  let body: typeof record = record
+  let requester: string | null = null
+  let respondent: string | null = null
+  let ticket: string | null = null
+  let organisation: string | null = null
+  let deleted = false
+  switch (unified.kind) {
+    case 'person': {
+      const merge = sql.all<{ into_ref: string }>(
+        'SELECT into_ref FROM merges WHERE from_key = ?',
+        key,
+      )[0]
+      const person = unified.record
+      body =
+        merge && !person.mergedInto
+          ? { ...person, mergedInto: parseJson<SourceRef>(merge.into_ref) }
+          : person
+      organisation = person.organisation ? refKey(person.organisation) : null
+      deleted = person.deleted
+      ctx.touched.add(key)
+      break
+    }
+    case 'organisation': {
+      deleted = unified.record.deleted
+      const members = sql.all<{ ref_key: string }>(
+        "SELECT ref_key FROM records WHERE kind = 'person' AND organisation_key = ?",
+        key,
+      )
+      for (const member of members) ctx.touched.add(member.ref_key)
+      break
+    }
+    case 'ticket': {
+      const t = unified.record
+      requester = t.requester ? refKey(t.requester) : null
+      organisation = t.organisation ? refKey(t.organisation) : null
+      deleted = t.status === 'deleted'
+      if (requester) ctx.touched.add(requester)
+      if (existing?.requester_key) ctx.touched.add(existing.requester_key)
+      break
+    }
+    case 'survey_response': {
+      const r = unified.record
+      respondent = r.respondent ? refKey(r.respondent) : null
+      ticket = r.ticket ? refKey(r.ticket) : null
+      deleted = r.deleted
+      for (const k of [respondent, existing?.respondent_key]) if (k) ctx.touched.add(k)
+      for (const t of [ticket, existing?.ticket_key]) if (t) touchTicketRequester(ctx, t)
+      break
+    }
+  }
+  sql.run(
+    `INSERT INTO records (source, account, object, id, ref_key, kind, updated_at, updated_ms, deleted,
+       body, requester_key, respondent_key, ticket_key, organisation_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (source, account, object, id) DO UPDATE SET kind = excluded.kind,
+       updated_at = excluded.updated_at, updated_ms = excluded.updated_ms, deleted = excluded.deleted,
+       body = excluded.body, requester_key = excluded.requester_key,
+       respondent_key = excluded.respondent_key, ticket_key = excluded.ticket_key,
+       organisation_key = excluded.organisation_key`,
+    record.ref.source,
+    record.ref.account,
+    record.ref.object,
+    record.ref.id,
+    key,
+    unified.kind,
+    record.updatedAt,
+    updatedMs,
+    deleted ? 1 : 0,
+    JSON.stringify(body),
+    requester,
+    respondent,
+    ticket,
+    organisation,
+  )
+  if (unified.kind === 'person') writeIdentityKeys(ctx, body as Person)
+  ctx.result.written++
+  if (deleted) ctx.result.deleted++
+}
+
+function touchTicketRequester(ctx: Context, ticketKey: string): void {
+  const row = ctx.sql.all<{ requester_key: string | null }>(
+    'SELECT requester_key FROM records WHERE ref_key = ?',
+    ticketKey,
+  )[0]
+  if (row?.requester_key) ctx.touched.add(row.requester_key)
+}
+
+/** The graph the customer BFS walks: core/identity's keys (none for agents and deleted people). */
+function writeIdentityKeys(ctx: Context, person: Person): void {
+  const key = refKey(person.ref)
+  const keys = new Set(ctx.identityKeys(person))
+  ctx.sql.run('DELETE FROM identity_keys WHERE ref_key = ?', key)
+  for (const k of keys) {
+    ctx.sql.run('INSERT OR IGNORE INTO identity_keys (key, ref_key) VALUES (?, ?)', k, key)
+  }
+}
+
+function applyMerge(ctx: Context, merge: Extract<UnifiedRecord, { kind: 'merge' }>): void {
+  const { sql } = ctx
+  const fromKey = refKey(merge.from)
+  const intoKey = refKey(merge.into)
+  const atMs = toMs(merge.at)
+  const known = sql.all<{ into_key: string; at_ms: number }>(
+    'SELECT into_key, at_ms FROM merges WHERE from_key = ?',
+    fromKey,
+  )[0]
+  if (known && (known.at_ms > atMs || (known.at_ms === atMs && known.into_key === intoKey))) {
+    ctx.result.stale++
+    return
+  }
+  sql.run(
+    'INSERT OR REPLACE INTO merges (from_key, into_key, into_ref, at_ms) VALUES (?, ?, ?, ?)',
+    fromKey,
+    intoKey,
+    JSON.stringify(merge.into),
+    atMs,
+  )
+  const loser = sql.all<{ body: string }>(
+    "SELECT body FROM records WHERE ref_key = ? AND kind = 'person'",
+    fromKey,
+  )[0]
+  if (loser) {
+    const person: Person = { ...parseJson<Person>(loser.body), mergedInto: merge.into }
+    sql.run('UPDATE records SET body = ? WHERE ref_key = ?', JSON.stringify(person), fromKey)
+    writeIdentityKeys(ctx, person)
+  } else {
+    // The loser may arrive later: its keys already point at the survivor.
+    sql.run(
+      'INSERT OR IGNORE INTO identity_keys (key, ref_key) VALUES (?, ?)',
+      `ref:${intoKey}`,
+      fromKey,
+    )
+  }
+  ctx.touched.add(fromKey)
+  ctx.touched.add(intoKey)
+  ctx.result.written++
+}
+
+/** Privacy deletion: the identity, its tickets, their responses, its quarantine rows. */
+function applyErase(ctx: Context, ref: SourceRef, atMs: number): void {
+  const { sql } = ctx
+  const key = refKey(ref)
+  const tickets = sql
+    .all<{ ref_key: string }>(
+      "SELECT ref_key FROM records WHERE kind = 'ticket' AND requester_key = ?",
+      key,
+    )
+    .map((row) => row.ref_key)
+  const ticketList = jsonList(tickets)
+  const responses = sql.all<{ ref_key: string; respondent_key: string | null }>(
+    `SELECT ref_key, respondent_key FROM records WHERE kind = 'survey_response'
+     AND (respondent_key = ? OR ticket_key IN (SELECT value FROM json_each(?)))`,
+    key,
+    ticketList,
+  )
+  for (const response of responses) {
+    if (response.respondent_key) ctx.touched.add(response.respondent_key)
+  }
+  const doomed = [key, ...tickets, ...responses.map((r) => r.ref_key)]
+  const doomedList = jsonList(doomed)
+  sql.run(
+    `INSERT INTO erasures (ref_key, until_ms)
+     SELECT value, max(?, coalesce((SELECT updated_ms FROM records WHERE ref_key = value), 0))
+     FROM json_each(?) WHERE true
+     ON CONFLICT (ref_key) DO UPDATE SET until_ms = max(until_ms, excluded.until_ms)`,
+    atMs,
+    doomedList,
+  )
+  const removed = sql.all<{ n: number }>(
+    'SELECT count(*) AS n FROM records WHERE ref_key IN (SELECT value FROM json_each(?))',
+    doomedList,
+  )[0]
+  ctx.result.deleted += Number(removed?.n ?? 0)
+  // Quarantine rows name vendor ids only: drop those of every erased record of this account.
+  sql.run(
+    `DELETE FROM quarantine WHERE vendor_id IN (
+       SELECT id FROM records WHERE ref_key IN (SELECT value FROM json_each(?)) UNION SELECT ?)
+     AND connection_id IN (SELECT id FROM connections WHERE source = ? AND account = ?)`,
+    doomedList,
+    ref.id,
+    ref.source,
+    ref.account,
+  )
+  sql.run('DELETE FROM records WHERE ref_key IN (SELECT value FROM json_each(?))', doomedList)
+  sql.run('DELETE FROM identity_keys WHERE ref_key = ?', key)
+  sql.run('DELETE FROM merges WHERE from_key = ?', key)
+  ctx.touched.add(key)
+}
