@@ -1,0 +1,23 @@
+import { Directory } from '../directory/directory.ts'
+import type { Tenant } from './tenant.ts'
+import { TENANT_ID } from './api-key.ts'
+
+/** The tenant's durable object: one per tenant id, addressed by name. */
+export function tenantStub(env: Env, tenantId: string): DurableObjectStub<Tenant> {
+  return env.TENANT.get(env.TENANT.idFromName(tenantId))
+}
+
+// Tenants are never deleted in place, so a positive answer can be remembered for the isolate's life.
+const known = new Set<string>()
+
+/**
+ * Whether the directory lists this tenant. Checked before touching a tenant object, so a forged id
+ * never creates an object.
+ */
+export async function knownTenant(env: Env, tenantId: string): Promise<boolean> {
+  if (!TENANT_ID.test(tenantId)) return false
+  if (known.has(tenantId)) return true
+  const found = (await new Directory(env.DIRECTORY).getTenant(tenantId)) !== null
+  if (found) known.add(tenantId)
+  return found
+}
