@@ -1,0 +1,87 @@
+import type { Connection, TenantStore } from '../../../core/store/index.ts'
+import { createHttpClient } from '../../../core/sync/http.ts'
+import { createRateBudget, type Clock, type RateBudget } from '../../../core/sync/rate-budget.ts'
+import { runSlice } from '../../../core/sync/run-slice.ts'
+import { createZendeskConnector } from '../../../connectors/zendesk/index.ts'
+import type { ZendeskAuth } from './connection-input.ts'
+
+export interface SliceLimits {
+  maxRequests: number
+  maxMillis: number
+}
+
+export interface SliceSummary {
+  done: boolean
+  requests: number
+  /** A rate-limited stream may run again then (ms); null when nothing is parked. */
+  retryAt: number | null
+  /** Per-stream failures of the slice (`stream: message`), already recorded in stream states. */
+  errors: string[]
+}
+
+const DEFAULT_LIMITS: SliceLimits = { maxRequests: 50, maxMillis: 20_000 }
+
+/** Slice bounds from the environment (`CXLENS_SLICE_MAX_REQUESTS`, `CXLENS_SLICE_MAX_MILLIS`). */
+export function sliceLimits(env: Partial<CxlensSecrets>): SliceLimits {
+  const positive = (text: string | undefined, fallback: number) => {
+    const n = Number(text)
+    return text && Number.isInteger(n) && n > 0 ? n : fallback
+  }
+  return {
+    maxRequests: positive(env.CXLENS_SLICE_MAX_REQUESTS, DEFAULT_LIMITS.maxRequests),
+    maxMillis: positive(env.CXLENS_SLICE_MAX_MILLIS, DEFAULT_LIMITS.maxMillis),
+  }
+}
+
+const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+}
+
+/**
+ * Runs bounded slices for a tenant's connections. Keeps one rate budget per vendor account for the
+ * life of the tenant object, so every slice (and later every webhook refresh) draws from it.
+ */
+export class SyncRunner {
+  private readonly store: TenantStore
+  private readonly budgets = new Map<string, RateBudget>()
+  private readonly clock: Clock
+
+  constructor(store: TenantStore, clock: Clock = realClock) {
+    this.store = store
+    this.clock = clock
+  }
+
+  async runSlice(
+    connection: Connection,
+    auth: ZendeskAuth,
+    limits: SliceLimits,
+  ): Promise<SliceSummary> {
+    const connector = createZendeskConnector({
+      account: connection.account,
+      baseUrl: connection.baseUrl,
+      auth,
+    })
+    const budgetKey = `${connector.source}:${connector.account}`
+    let budget = this.budgets.get(budgetKey)
+    if (!budget) {
+      budget = createRateBudget(connector.rateBuckets, this.clock)
+      this.budgets.set(budgetKey, budget)
+    }
+    // Global fetch, looked up per call so a test interceptor installed later still applies.
+    const http = createHttpClient({ fetch: (input, init) => fetch(input, init), budget, clock: this.clock })
+    const result = await runSlice({
+      store: this.store,
+      connectionId: connection.id,
+      connector,
+      http,
+      options: { ...limits, now: () => this.clock.now() },
+    })
+    return {
+      done: result.done,
+      requests: result.requests,
+      retryAt: result.retryAt,
+      errors: result.errors.map((e) => `${e.stream}: ${e.message}`),
+    }
+  }
+}

@@ -1,0 +1,228 @@
+import { DurableObject } from 'cloudflare:workers'
+import type { CustomerView, TenantSettings } from '../../../core/model/index.ts'
+import { TenantStore } from '../../../core/store/index.ts'
+import type { SqlPort } from '../../../core/store/port.ts'
+import { constantTimeEqual, decryptSecret, encryptSecret, importSecretKey } from '../crypto.ts'
+import { newApiKey } from './api-key.ts'
+import {
+  DEFAULT_SCHEDULE,
+  resolveAccount,
+  ZendeskAuth,
+  type ConnectionInput,
+  type ConnectionSummary,
+} from './connection-input.ts'
+import { toSummary, type ConnectionSettings } from './connection-summary.ts'
+import { lookupCustomer } from './lookup.ts'
+import type { ConnectionState, LookupKey, LookupResult } from './rpc-types.ts'
+import { addSchedule, dueSchedules, earliestRun, getSchedule, recordSlice, runNow } from './schedule.ts'
+import { durableSqlPort } from './sql-port.ts'
+import { SyncRunner, sliceLimits } from './sync-runner.ts'
+import { migrateWorkerTables } from './worker-schema.ts'
+
+const CONNECTION_ID = /^con_[0-9a-z]{20}$/
+/** A slice that failed outright (bad credentials, vendor down) waits this long before the next try. */
+const FAILURE_BACKOFF_MS = 60_000
+
+export type AddConnectionResult =
+  | { status: 'created'; connection: ConnectionSummary }
+  | { status: 'conflict'; connectionId: string }
+
+/**
+ * One tenant: its store (SQLite in this object), connections with encrypted credentials, and the
+ * alarm that drives its syncs in bounded slices. Every method is an RPC the worker's routes call.
+ */
+export class Tenant extends DurableObject<Env> {
+  readonly sql: SqlPort
+  readonly store: TenantStore
+  private readonly runner: SyncRunner
+  private secretKey: Promise<CryptoKey> | null = null
+  private slicing = false
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env)
+    this.sql = durableSqlPort(ctx.storage)
+    this.store = new TenantStore(this.sql)
+    // Rate budgets live as long as this object: one per vendor account, shared by every slice.
+    this.runner = new SyncRunner(this.store)
+    void ctx.blockConcurrencyWhile(async () => {
+      this.store.migrate()
+      migrateWorkerTables(this.sql)
+    })
+  }
+
+  private key(): Promise<CryptoKey> {
+    this.secretKey ??= importSecretKey(this.env.CXLENS_SECRET_KEY)
+    return this.secretKey
+  }
+
+  private tenantId(): string | null {
+    const [row] = this.sql.all<{ tenant_id: string }>('SELECT tenant_id FROM worker_tenant')
+    return row?.tenant_id ?? null
+  }
+
+  /** Names the tenant and returns its API key, once: a second call returns null. */
+  async init(tenantId: string, name: string): Promise<string | null> {
+    if (this.tenantId()) return null
+    const { apiKey, secretHash } = await newApiKey(tenantId)
+    this.sql.run(
+      'INSERT INTO worker_tenant (singleton, tenant_id, name, api_key_hash, created_ms) VALUES (1, ?, ?, ?, ?)',
+      tenantId,
+      name,
+      secretHash,
+      Date.now(),
+    )
+    return apiKey
+  }
+
+  async verifyApiKey(secretHash: string): Promise<boolean> {
+    const [row] = this.sql.all<{ api_key_hash: string }>('SELECT api_key_hash FROM worker_tenant')
+    // Compare against something even without a tenant, so both answers take the same time.
+    const ok = await constantTimeEqual(secretHash, row?.api_key_hash ?? '')
+    return ok && row !== undefined
+  }
+
+  async addConnection(input: ConnectionInput): Promise<AddConnectionResult> {
+    const tenantId = this.tenantId()
+    if (!tenantId) throw new Error('addConnection: tenant object is not initialised')
+    const { account, baseUrl } = resolveAccount(input)
+    const existing = this.store
+      .listConnections()
+      .find((c) => c.source === input.source && c.account === account)
+    if (existing) return { status: 'conflict', connectionId: existing.id }
+
+    const id = 'con_' + [...crypto.getRandomValues(new Uint8Array(20))].map((b) => (b & 31).toString(32)).join('')
+    const blob = await encryptSecret(await this.key(), JSON.stringify(input.auth), `${tenantId}/${id}`)
+    const settings: ConnectionSettings = { authKind: input.auth.kind }
+    const now = Date.now()
+    const schedule = input.schedule ?? DEFAULT_SCHEDULE
+    this.sql.transaction(() => {
+      this.store.putConnection({
+        id,
+        source: input.source,
+        account,
+        baseUrl,
+        credentials: new TextEncoder().encode(blob),
+        settings: { ...settings },
+      })
+      addSchedule(this.sql, id, schedule.everyMinutes, now)
+    })
+    // A new connection starts its first sync right away.
+    await this.armAlarm()
+    return { status: 'created', connection: this.summary(id)! }
+  }
+
+  private summary(connectionId: string): ConnectionSummary | null {
+    const connection = this.store.getConnection(connectionId)
+    return connection ? toSummary(connection, getSchedule(this.sql, connectionId)) : null
+  }
+
+  listConnections(): ConnectionSummary[] {
+    return this.store
+      .listConnections()
+      .map((c) => toSummary(c, getSchedule(this.sql, c.id)))
+  }
+
+  /** Makes the connection due now and arms the alarm; the sync itself runs in the alarm. */
+  async syncNow(connectionId: string): Promise<ConnectionSummary | null> {
+    if (!CONNECTION_ID.test(connectionId) || !this.store.getConnection(connectionId)) return null
+    runNow(this.sql, connectionId, Date.now())
+    await this.armAlarm()
+    return this.summary(connectionId)
+  }
+
+  getConnectionState(connectionId: string): ConnectionState | null {
+    const connection = this.summary(connectionId)
+    if (!connection) return null
+    const streams = this.store
+      .streamStates(connectionId)
+      .map(({ connectionId: _c, retryAt: _r, doneRun: _d, ...state }) => state)
+    return { connection, lastSlice: getSchedule(this.sql, connectionId)?.lastSlice ?? null, streams }
+  }
+
+  lookup(key: LookupKey): LookupResult {
+    return lookupCustomer(this.store, key)
+  }
+
+  getView(customerId: string): CustomerView | null {
+    return this.store.getView(customerId)
+  }
+
+  getSettings(): TenantSettings {
+    return this.store.getSettings()
+  }
+
+  putSettings(settings: TenantSettings): TenantSettings {
+    this.store.putSettings(settings)
+    return this.store.getSettings()
+  }
+
+  /** Re-arms the alarm at the earliest due connection (the cron watchdog calls this too). */
+  async armAlarm(): Promise<number | null> {
+    const next = earliestRun(this.sql)
+    if (next === null) return null
+    const current = await this.ctx.storage.getAlarm()
+    if (current === null || current > next) await this.ctx.storage.setAlarm(next)
+    return next
+  }
+
+  /**
+   * One bounded slice per due connection, then re-arm: at once when a connection has more to fetch,
+   * otherwise at its next scheduled time. A slice commits page by page, so a crash loses at most
+   * one uncommitted page.
+   */
+  override async alarm(): Promise<void> {
+    // One pass at a time: a second alarm delivery (a test driver, a retry) leaves the running pass
+    // to re-arm when it ends.
+    if (this.slicing) return
+    this.slicing = true
+    try {
+      await this.runDueSlices()
+    } finally {
+      this.slicing = false
+    }
+  }
+
+  private async runDueSlices(): Promise<void> {
+    const tenantId = this.tenantId()
+    if (!tenantId) return
+    const limits = sliceLimits(this.env)
+    for (const due of dueSchedules(this.sql, Date.now())) {
+      const connection = this.store.getConnection(due.connectionId)
+      if (!connection?.credentials) continue
+      const startedAt = Date.now()
+      try {
+        const blob = new TextDecoder().decode(connection.credentials)
+        const auth = ZendeskAuth.parse(
+          JSON.parse(await decryptSecret(await this.key(), blob, `${tenantId}/${connection.id}`)),
+        )
+        const result = await this.runner.runSlice(connection, auth, limits)
+        // Done: next scheduled poll. More to fetch: at once, or when the vendor's limit lets us.
+        const nextRunMs = result.done
+          ? startedAt + due.everyMinutes * 60_000
+          : Math.max(Date.now(), result.retryAt ?? 0)
+        recordSlice(this.sql, connection.id, {
+          atMs: startedAt,
+          done: result.done,
+          requests: result.requests,
+          error: result.errors.length > 0 ? result.errors.join('; ').slice(0, 1000) : null,
+          nextRunMs,
+        })
+      } catch (err) {
+        // Context only (tenant, connection, error class and message): credentials never reach a log.
+        const message = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error'
+        console.error(
+          JSON.stringify({ level: 'error', event: 'slice_failed', tenantId, connectionId: connection.id, message }),
+        )
+        recordSlice(this.sql, connection.id, {
+          atMs: startedAt,
+          done: false,
+          requests: 0,
+          error: message,
+          nextRunMs: Date.now() + FAILURE_BACKOFF_MS,
+        })
+      }
+    }
+    const next = earliestRun(this.sql)
+    if (next !== null) await this.ctx.storage.setAlarm(Math.max(next, Date.now()))
+  }
+}
