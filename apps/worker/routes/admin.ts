@@ -1,0 +1,85 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env.ts'
+import { accountKey, Directory } from '../directory/directory.ts'
+import { adminToken } from '../middleware/admin-token.ts'
+import { notFound, ProblemError } from '../problem.ts'
+import { newTenantId } from '../tenant/api-key.ts'
+import { knownTenant, tenantStub } from '../tenant/client.ts'
+import { ConnectionInput, resolveAccount } from '../tenant/connection-input.ts'
+import { valid } from '../validate.ts'
+import { ConnectionId, TenantId } from './params.ts'
+
+const NewTenant = z.strictObject({ name: z.string().trim().min(1).max(200) })
+const TenantParams = z.object({ tenantId: TenantId })
+const ConnectionParams = z.object({ tenantId: TenantId, connectionId: ConnectionId })
+
+async function existingTenant(env: Env, tenantId: string): Promise<void> {
+  if (!(await knownTenant(env, tenantId))) throw notFound(`No tenant ${tenantId}`)
+}
+
+/** Provisioning and operations; every route needs the admin token. */
+export const admin = new Hono<AppEnv>()
+  .use('*', adminToken())
+
+  .post('/tenants', valid('json', NewTenant), async (c) => {
+    const { name } = c.req.valid('json')
+    const tenantId = newTenantId()
+    // The object first: a failure then leaves at worst an unlisted object, never a listed tenant
+    // without its key.
+    const apiKey = await tenantStub(c.env, tenantId).init(tenantId, name)
+    await new Directory(c.env.DIRECTORY).addTenant({
+      tenantId,
+      name,
+      createdAt: new Date().toISOString(),
+    })
+    return c.json({ tenantId, name, apiKey }, 201)
+  })
+
+  .post(
+    '/tenants/:tenantId/connections',
+    valid('param', TenantParams),
+    valid('json', ConnectionInput),
+    async (c) => {
+      const { tenantId } = c.req.valid('param')
+      const input = c.req.valid('json')
+      await existingTenant(c.env, tenantId)
+      const { account } = resolveAccount(input)
+      const linked = await new Directory(c.env.DIRECTORY).linkAccount(
+        accountKey(input.source, account),
+        tenantId,
+        new Date().toISOString(),
+      )
+      if (!linked) {
+        throw new ProblemError(409, `The ${input.source} account ${account} belongs to another tenant`)
+      }
+      const result = await tenantStub(c.env, tenantId).addConnection(input)
+      if (result.status === 'conflict') {
+        throw new ProblemError(
+          409,
+          `This tenant already has connection ${result.connectionId} for ${account}`,
+        )
+      }
+      return c.json(result.connection, 201)
+    },
+  )
+
+  .post(
+    '/tenants/:tenantId/connections/:connectionId/sync',
+    valid('param', ConnectionParams),
+    async (c) => {
+      const { tenantId, connectionId } = c.req.valid('param')
+      await existingTenant(c.env, tenantId)
+      const connection = await tenantStub(c.env, tenantId).syncNow(connectionId)
+      if (!connection) throw notFound(`No connection ${connectionId}`)
+      return c.json({ accepted: true, connection }, 202)
+    },
+  )
+
+  .get('/tenants/:tenantId/connections/:connectionId', valid('param', ConnectionParams), async (c) => {
+    const { tenantId, connectionId } = c.req.valid('param')
+    await existingTenant(c.env, tenantId)
+    const state = await tenantStub(c.env, tenantId).getConnectionState(connectionId)
+    if (!state) throw notFound(`No connection ${connectionId}`)
+    return c.json(state)
+  })
