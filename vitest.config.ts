@@ -1,4 +1,4 @@
-import { cloudflareTest } from '@cloudflare/vitest-plugin'
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
 // Three projects: pure code and connectors run in Node; the worker, its durable objects and the store
@@ -16,20 +16,23 @@ export default defineConfig({
       },
       {
         plugins: [
-          cloudflareTest({
+          cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
               // Test-only secrets; real ones come from `wrangler secret put` / `.dev.vars`.
               bindings: {
                 CXLENS_ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
                 CXLENS_SECRET_KEY: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
+                // The directory's D1 migrations, applied by test/workers/apply-migrations.ts.
+                TEST_MIGRATIONS: await readD1Migrations('apps/worker/directory/migrations'),
               },
             },
-          }),
+          })),
         ],
         test: {
           name: 'workers',
           include: ['apps/worker/**/*.test.ts', 'test/workers/**/*.test.ts'],
+          setupFiles: ['test/workers/apply-migrations.ts'],
         },
       },
       {
