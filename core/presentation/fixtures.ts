@@ -126,7 +126,7 @@ export const detractorView: CustomerView = {
       severity: 'medium',
       since: ago(10),
       open: false,
-      params: { score: 2, max: 5 },
+      params: { survey: 'csat', score: 2, min: 1, max: 5 },
       evidence: [zd('satisfaction_rating', 'c2')],
     }),
     friction({

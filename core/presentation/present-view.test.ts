@@ -75,7 +75,7 @@ describe('presentView', () => {
       'Zendesk ticket #1001',
     ])
     expect(drop!.reason).toBe('NPS fell from 6 to 3')
-    expect(low!.reason).toBe('Rated 2/5 on a satisfaction survey')
+    expect(low!.reason).toBe('Rated 2/5 on a CSAT survey')
     expect(low!.statusLabel).toBe('Resolved')
   })
 

@@ -53,6 +53,42 @@ describe('frictionReason', () => {
     expect(frictionReason(createTranslator('en'), point)).toBe('First reply took 10.5 h')
   })
 
+  it('says when a first reply has not come yet', () => {
+    const point = {
+      kind: 'slow_first_reply' as const,
+      params: { minutes: 600, replied: 0 },
+      reason: 'x',
+    }
+    expect(frictionReason(createTranslator('fr'), point)).toBe('Toujours sans réponse après 10 h')
+  })
+
+  it('names the escalation tag, or the urgent priority', () => {
+    const tr = createTranslator('en')
+    const tagged = {
+      kind: 'escalation' as const,
+      params: { tag: 'escalated', priority: '' },
+      reason: 'x',
+    }
+    const urgent = {
+      kind: 'escalation' as const,
+      params: { tag: '', priority: 'urgent' },
+      reason: 'x',
+    }
+    expect(frictionReason(tr, tagged)).toBe('A ticket was escalated (tag “escalated”)')
+    expect(frictionReason(tr, urgent)).toBe('A ticket is at urgent priority')
+  })
+
+  it('uses the repeat-contact window and count', () => {
+    const point = {
+      kind: 'repeat_contact' as const,
+      params: { contacts: 3, gapDays: 2, windowDays: 7 },
+      reason: 'x',
+    }
+    expect(frictionReason(createTranslator('fr'), point)).toBe(
+      '3 contacts sur le même sujet en 7 jours',
+    )
+  })
+
   it('counts a comma-separated channel list', () => {
     const point = {
       kind: 'channel_hopping' as const,

@@ -71,7 +71,7 @@ export const fr: Messages = {
   'kind.channel_hopping': 'Changement de canal',
   'kind.escalation': 'Escalade',
 
-  'reason.low_csat': 'A donné {score}/{max} à une enquête de satisfaction',
+  'reason.low_csat': 'A donné {score}/{max} à une enquête {survey}',
   'reason.low_csat.generic': 'A donné une note de satisfaction basse',
   'reason.reopened_ticket_one': 'Un ticket a été rouvert {count} fois',
   'reason.reopened_ticket_other': 'Un ticket a été rouvert {count} fois',
@@ -80,9 +80,9 @@ export const fr: Messages = {
   'reason.waiting_too_long.generic':
     'Attend notre réponse depuis trop longtemps sur un ticket ouvert',
   'reason.slow_first_reply': 'La première réponse a pris {hours} h',
+  'reason.slow_first_reply.unanswered': 'Toujours sans réponse après {hours} h',
   'reason.slow_first_reply.generic': 'La première réponse est arrivée tard',
-  'reason.repeat_contact_one': 'Nous a recontactés sur le même sujet en moins de {days} jour',
-  'reason.repeat_contact_other': 'Nous a recontactés sur le même sujet en moins de {days} jours',
+  'reason.repeat_contact': '{contacts} contacts sur le même sujet en {days} jours',
   'reason.repeat_contact.generic': 'Nous a recontactés sur le même sujet',
   'reason.nps_detractor': 'A donné un NPS de {score}/10',
   'reason.nps_detractor.generic': 'A répondu à l’enquête NPS en détracteur',
@@ -94,7 +94,14 @@ export const fr: Messages = {
   'reason.channel_hopping_other': 'A utilisé {count} canaux pour le même problème',
   'reason.channel_hopping.generic': 'A changé de canal pour le même problème',
   'reason.escalation': 'Un ticket a été escaladé',
+  'reason.escalation.tag': 'Un ticket a été escaladé (étiquette « {tag} »)',
+  'reason.escalation.urgent': 'Un ticket est en priorité urgente',
   'reason.escalation.generic': 'Un ticket a été escaladé',
+
+  'survey.csat': 'CSAT',
+  'survey.ces': 'CES',
+  'survey.nps': 'NPS',
+  'survey.custom': 'personnalisée',
 
   'severity.low': 'Faible',
   'severity.medium': 'Moyenne',
