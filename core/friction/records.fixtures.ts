@@ -25,7 +25,7 @@ export function ticket(id: string, fields: Partial<Ticket> = {}): Ticket {
       id,
       url: `https://acme.example.test/agent/tickets/${id}`,
     },
-    subject: `Subject ${id}`,
+    subject: `Ticket ${id}`, // "ticket" is a stop word: no topic unless a test gives one
     status: 'solved',
     sourceStatus: 'solved',
     priority: 'normal',

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { DAYS, ago, ticket } from './records.fixtures.ts'
+import { isFollowUp, sameTopic, topicTokens } from './topic.ts'
+
+const about = (subject: string, tags: string[] = []) => ticket(subject, { subject, tags })
+
+describe('topicTokens', () => {
+  it('folds accents and case, drops stop words, short words and plural s', () => {
+    expect([...topicTokens('RE: Problème avec mes Factures de décembre')]).toEqual([
+      'facture',
+      'decembre',
+    ])
+    expect([...topicTokens('Hi, I need help with my order #4521')]).toEqual(['order', '4521'])
+  })
+})
+
+describe('sameTopic', () => {
+  it('matches subjects sharing at least half of the shorter one’s words', () => {
+    expect(sameTopic(about('Facture manquante'), about('Où est ma facture ?'))).toBe(true)
+    expect(sameTopic(about('Invoice missing'), about('Wrong amount on my invoices'))).toBe(true)
+    expect(sameTopic(about('Order 4521 not delivered'), about('Where is order 4521'))).toBe(true)
+  })
+
+  it('does not match unrelated or empty subjects', () => {
+    expect(sameTopic(about('Password reset'), about('Invoice missing'))).toBe(false)
+    expect(sameTopic(about('Help!'), about('Help please'))).toBe(false)
+    expect(sameTopic(about('Delivery late parcel lost box'), about('Parcel refund'))).toBe(true)
+    expect(sameTopic(about('Delivery late parcel lost box'), about('Refund card bank'))).toBe(false)
+  })
+
+  it('matches a shared category tag whatever the subjects, but not other shared tags', () => {
+    expect(sameTopic(about('A', ['category_billing']), about('B', ['category_billing']))).toBe(true)
+    expect(sameTopic(about('A', ['web_widget']), about('B', ['web_widget']))).toBe(false)
+  })
+})
+
+describe('isFollowUp', () => {
+  const first = ticket('1', {
+    subject: 'Invoice missing',
+    createdAt: ago(20 * DAYS),
+    solvedAt: ago(10 * DAYS),
+  })
+  const again = (days: number) =>
+    ticket('2', { subject: 'Invoice still missing', createdAt: ago(days * DAYS) })
+
+  it('counts from the earlier ticket’s solve time, up to the window', () => {
+    expect(isFollowUp(first, again(3), 7)).toBe(true) // 7 days after the solve
+    expect(isFollowUp(first, again(2.99), 7)).toBe(false)
+    expect(isFollowUp(first, again(15), 7)).toBe(true) // while it was still unsolved
+    expect(isFollowUp(again(3), first, 7)).toBe(false) // never backwards
+  })
+
+  it('counts from creation when the solve time is unknown, and any time while still open', () => {
+    const closedNoSolve = { ...first, status: 'closed' as const, solvedAt: null }
+    expect(isFollowUp(closedNoSolve, again(13), 7)).toBe(true)
+    expect(isFollowUp(closedNoSolve, again(12.9), 7)).toBe(false)
+    const stillOpen = { ...first, status: 'open' as const, solvedAt: null }
+    expect(isFollowUp(stillOpen, again(0), 7)).toBe(true)
+  })
+})
