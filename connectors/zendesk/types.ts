@@ -88,6 +88,7 @@ const TextContent = z
   .transform((v) => (typeof v === 'string' ? v : (v?.value ?? null)))
 
 export const ZendeskRatingOption = z.looseObject({ rating: z.number(), label: TextContent })
+export const ZendeskChoiceOption = z.looseObject({ id: z.string(), label: TextContent })
 
 export const ZendeskSurveyQuestion = z.looseObject({
   id: z.string().nullish(),
@@ -101,8 +102,14 @@ export const ZendeskSurveyAnswer = z.looseObject({
   type: z.string(),
   question: ZendeskSurveyQuestion.nullish(),
   rating: z.number().nullish(),
+  /** Picked options: `{option: {id, label}}`, or only `{option_id}` (labels on the question). */
   selections: z
-    .array(z.looseObject({ option: z.looseObject({ label: TextContent }).nullish() }))
+    .array(
+      z.looseObject({
+        option: z.looseObject({ id: z.string().nullish(), label: TextContent }).nullish(),
+        option_id: z.string().nullish(),
+      }),
+    )
     .nullish(),
   /** The open-ended text; the reference names it `response`, older payloads `value`/`text`. */
   response: z.string().nullish(),

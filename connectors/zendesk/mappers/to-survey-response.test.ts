@@ -5,7 +5,7 @@ import { ratingQuestion5, satisfactionRating, surveyResponse } from '../fixtures
 import {
   toSurveyResponseFromCsat,
   toSurveyResponseFromRating,
-  type RatingScale,
+  type SurveyVersionInfo,
 } from './to-survey-response.ts'
 
 const only = (records: UnifiedRecord[]): SurveyResponse => {
@@ -54,10 +54,14 @@ describe('toSurveyResponseFromRating (legacy CSAT)', () => {
 })
 
 describe('toSurveyResponseFromCsat', () => {
-  const five: RatingScale = { points: 5, labels: null }
+  const five: SurveyVersionInfo = { scale: { points: 5, labels: null }, optionLabels: {} }
+  const onScale = (n: number): SurveyVersionInfo => ({
+    scale: { points: n, labels: null },
+    optionLabels: {},
+  })
 
   it('scores the rating answer on its scale, with reasons and comment', () => {
-    const r = only(toSurveyResponseFromCsat({ response: surveyResponse, scale: five }, 'acme'))
+    const r = only(toSurveyResponseFromCsat({ response: surveyResponse, survey: five }, 'acme'))
     expect(r).toMatchObject({
       kind: 'csat',
       score: 2,
@@ -81,7 +85,7 @@ describe('toSurveyResponseFromCsat', () => {
       ...surveyResponse,
       answers: [{ ...rating, rating: 5, question: ratingQuestion5 }, ...rest],
     }
-    const r = only(toSurveyResponseFromCsat({ response: withOptions, scale: null }, 'acme'))
+    const r = only(toSurveyResponseFromCsat({ response: withOptions, survey: null }, 'acme'))
     expect(r).toMatchObject({ score: 5, normalised: 1, scale: { min: 1, max: 5 } })
     expect(r.labels).toEqual([
       'Very unsatisfied',
@@ -100,13 +104,13 @@ describe('toSurveyResponseFromCsat', () => {
   ])('normalises on a %i-point scale: %i → %f', (points, rating, normalised) => {
     const [first, ...rest] = surveyResponse.answers
     const response = { ...surveyResponse, answers: [{ ...first, rating }, ...rest] }
-    const r = only(toSurveyResponseFromCsat({ response, scale: { points, labels: null } }, 'a'))
+    const r = only(toSurveyResponseFromCsat({ response, survey: onScale(points) }, 'a'))
     expect(r.normalised).toBeCloseTo(normalised)
   })
 
   it('finds the ticket from a zrn when subjects are absent', () => {
     const { subjects: _s, ...zrnOnly } = surveyResponse
-    const r = only(toSurveyResponseFromCsat({ response: zrnOnly, scale: five }, 'acme'))
+    const r = only(toSurveyResponseFromCsat({ response: zrnOnly, survey: five }, 'acme'))
     expect(r.ticket?.id).toBe('99')
   })
 
@@ -115,16 +119,16 @@ describe('toSurveyResponseFromCsat', () => {
       ...surveyResponse,
       answers: [{ type: 'skipped', question: { type: 'rating_scale_numeric' } }],
     }
-    expect(toSurveyResponseFromCsat({ response: skipped, scale: five }, 'acme')).toEqual([])
+    expect(toSurveyResponseFromCsat({ response: skipped, survey: five }, 'acme')).toEqual([])
   })
 
   it('rejects a rating off its scale or of unknown scale', () => {
     const [first, ...rest] = surveyResponse.answers
     const four = { ...surveyResponse, answers: [{ ...first, rating: 4 }, ...rest] }
-    expect(() =>
-      toSurveyResponseFromCsat({ response: four, scale: { points: 3, labels: null } }, 'a'),
-    ).toThrow(MapError)
-    expect(() => toSurveyResponseFromCsat({ response: surveyResponse, scale: null }, 'a')).toThrow(
+    expect(() => toSurveyResponseFromCsat({ response: four, survey: onScale(3) }, 'a')).toThrow(
+      MapError,
+    )
+    expect(() => toSurveyResponseFromCsat({ response: surveyResponse, survey: null }, 'a')).toThrow(
       /scale/,
     )
   })

@@ -2,6 +2,7 @@ import type { SurveyResponse, UnifiedRecord } from '../../../core/model/index.ts
 import { normalise } from '../../../core/model/index.ts'
 import { MapError } from '../../../core/sync/types.ts'
 import {
+  ZendeskChoiceOption,
   ZendeskRatingOption,
   ZendeskSatisfactionRating,
   ZendeskSurveyResponse,
@@ -48,10 +49,17 @@ export interface RatingScale {
   labels: string[] | null
 }
 
-/** A CSAT survey response with the scale of its rating question, when the list did not carry it. */
-export interface SurveyResponseWithScale {
-  response: unknown
+/** What the list may leave out and the survey version knows: the scale and the option labels. */
+export interface SurveyVersionInfo {
   scale: RatingScale | null
+  /** Closed-ended option id → label. */
+  optionLabels: Record<string, string>
+}
+
+/** A CSAT survey response with what its survey version says (null when the list was enough). */
+export interface SurveyResponseWithSurvey {
+  response: unknown
+  survey: SurveyVersionInfo | null
 }
 
 export function isRatingAnswer(answer: ZendeskSurveyAnswer): boolean {
@@ -72,20 +80,41 @@ export function scaleFromQuestion(answer: ZendeskSurveyAnswer): RatingScale | nu
   return { points, labels: complete ? (labels as string[]) : null }
 }
 
+/** Closed-ended option labels as the answers' questions list them. */
+export function optionLabelsOf(answers: ZendeskSurveyAnswer[]): Record<string, string> {
+  const labels: Record<string, string> = {}
+  for (const answer of answers) {
+    for (const option of answer.question?.options ?? []) {
+      const parsed = ZendeskChoiceOption.safeParse(option)
+      if (parsed.success && parsed.data.label) labels[parsed.data.id] = parsed.data.label
+    }
+  }
+  return labels
+}
+
+/** True when the list answer leaves out what the mapper needs (the scale, a reason's label). */
+export function needsSurveyVersion(response: ZendeskSurveyResponse): boolean {
+  const rating = response.answers.find(isRatingAnswer)
+  if (rating && !scaleFromQuestion(rating)) return true
+  return response.answers.some(
+    (a) => a.type === 'closed_ended' && (a.selections ?? []).some((s) => !s.option?.label),
+  )
+}
+
 /**
  * A CSAT survey response → a CSAT answer on its own 2-, 3- or 5-point scale. Closed-ended answers
  * become reasons, the open-ended one the comment; skipped questions are ignored. A response whose
  * rating question was skipped carries no score: nothing is emitted.
  */
 export function toSurveyResponseFromCsat(
-  item: SurveyResponseWithScale,
+  item: SurveyResponseWithSurvey,
   account: string,
 ): UnifiedRecord[] {
   const response = parseRaw(ZendeskSurveyResponse, item.response, 'survey_response')
   const answered = response.answers.filter((a) => a.type !== 'skipped')
   const ratingAnswer = answered.find(isRatingAnswer)
   if (!ratingAnswer) return []
-  const scale = scaleFromQuestion(ratingAnswer) ?? item.scale
+  const scale = scaleFromQuestion(ratingAnswer) ?? item.survey?.scale
   if (!scale) throw new MapError('rating scale size unknown (no options on question or survey)')
   const score = ratingAnswer.rating as number
   const range = { min: 1, max: scale.points }
@@ -101,11 +130,10 @@ export function toSurveyResponseFromCsat(
     normalised: normalise(score, range),
     ...(scale.labels ? { labels: scale.labels } : {}),
     comment: commentOf(answered),
-    reasons: answered.flatMap((a) =>
-      a.type === 'closed_ended'
-        ? (a.selections ?? []).flatMap((s) => (s.option?.label ? [s.option.label] : []))
-        : [],
-    ),
+    reasons: reasonsOf(answered, {
+      ...item.survey?.optionLabels,
+      ...optionLabelsOf(answered),
+    }),
     sentiment: null,
     submittedAt,
     updatedAt,
@@ -115,6 +143,18 @@ export function toSurveyResponseFromCsat(
     deleted: false,
   }
   return [{ kind: 'survey_response', record }]
+}
+
+/** Picked reasons by label; an option whose label nobody gave stays as its id. */
+function reasonsOf(answers: ZendeskSurveyAnswer[], labels: Record<string, string>): string[] {
+  return answers
+    .filter((a) => a.type === 'closed_ended')
+    .flatMap((a) => a.selections ?? [])
+    .flatMap((s) => {
+      if (s.option?.label) return [s.option.label]
+      const id = s.option?.id ?? s.option_id
+      return id ? [labels[id] ?? id] : []
+    })
 }
 
 function commentOf(answers: ZendeskSurveyAnswer[]): string | null {

@@ -10,10 +10,13 @@ const page = (responses: unknown[], after: string | null) => ({
 })
 
 /** The show endpoint renders the rating question with its options. */
-const shown = (response: typeof surveyResponse) => ({
+interface ListedResponse {
+  answers: { type: string; question?: unknown }[]
+}
+const shown = <R extends ListedResponse>(response: R) => ({
   survey_response: {
     ...response,
-    answers: response.answers.map((a) =>
+    answers: response.answers.map((a): { type: string; question?: unknown } =>
       a.type === 'rating_scale' ? { ...a, question: ratingQuestion5 } : a,
     ),
   },
@@ -36,7 +39,10 @@ describe('survey_responses stream', () => {
       '/api/v2/guide/survey_responses',
     ])
     const list = [calls[0]!, calls[2]!].map((c) => c.url.searchParams)
-    expect(list.map((p) => p.get('filter[created_at_start]'))).toEqual(['1700000000', '1700000000'])
+    expect(list.map((p) => p.get('filter[created_at_start]'))).toEqual([
+      '1700000000000',
+      '1700000000000',
+    ])
     expect(list.map((p) => p.get('page[size]'))).toEqual(['50', '50'])
     expect(list.map((p) => p.get('page[after]'))).toEqual([null, 'a1'])
     expect([first.done, second.done]).toEqual([false, true])
@@ -47,8 +53,35 @@ describe('survey_responses stream', () => {
     expect(watermark.newest).toBe(Date.parse('2024-08-14T12:00:00Z') / 1000)
   })
 
+  it('takes reason labels from the survey version when selections only carry option ids', async () => {
+    const reasons = {
+      type: 'closed_ended',
+      question: { id: 'q2', type: 'closed_ended' },
+      selections: [{ type: 'predefined', option_id: 'o1' }],
+      created_at: '2024-08-14T12:00:05.000Z',
+      updated_at: '2024-08-14T12:00:05.000Z',
+    }
+    const bare = { ...surveyResponse, answers: [surveyResponse.answers[0]!, reasons] }
+    const full = shown(bare)
+    full.survey_response.answers[1] = {
+      ...reasons,
+      question: {
+        ...reasons.question,
+        options: [{ id: 'o1', label: { type: 'static', value: 'Trop lent' } }],
+      },
+    } as never
+    const { ctx } = fakeHttp([page([bare], null), full])
+    const stream = surveyResponsesStream(testOptions)
+    const result = await stream.fetchPage(null, ctx)
+    const [record] = stream.map(result.items[0]!)
+    expect(record?.kind === 'survey_response' && record.record.reasons).toEqual(['Trop lent'])
+  })
+
   it('needs no extra call when the answer carries its options', async () => {
-    const withOptions = shown(surveyResponse).survey_response
+    const withOptions = shown({
+      ...surveyResponse,
+      answers: [surveyResponse.answers[0]!],
+    }).survey_response
     const { ctx, calls } = fakeHttp([page([withOptions], null)])
     const stream = surveyResponsesStream(testOptions)
     const result = await stream.fetchPage(null, ctx)

@@ -1,10 +1,12 @@
 import type { FetchContext, StreamDefinition } from '../../../core/sync/types.ts'
 import {
   isRatingAnswer,
+  needsSurveyVersion,
+  optionLabelsOf,
   scaleFromQuestion,
   toSurveyResponseFromCsat,
-  type RatingScale,
-  type SurveyResponseWithScale,
+  type SurveyResponseWithSurvey,
+  type SurveyVersionInfo,
 } from '../mappers/to-survey-response.ts'
 import {
   SurveyResponseShowEnvelope,
@@ -20,13 +22,15 @@ const LOCALE = 'en-us'
 
 /**
  * CSAT survey responses (customizable CSAT). Cursor: see `WatermarkCursor` (watermark on
- * `filter[created_at_start]`). The list does not always say how many points the rating question
- * has; the show endpoint does, once per survey version (cached for the connector's life).
+ * `filter[created_at_start]`, sent in milliseconds [unverified: the reference only says "Unix
+ * epoch time"]). The list's answers carry bare questions: how many points the rating has and the
+ * reasons' labels come from the show endpoint, once per survey version (cached for the
+ * connector's life).
  */
 export function surveyResponsesStream(
   options: StreamOptions,
-): StreamDefinition<SurveyResponseWithScale> {
-  const scales = new Map<string, RatingScale | null>()
+): StreamDefinition<SurveyResponseWithSurvey> {
+  const versions = new Map<string, SurveyVersionInfo | null>()
   return {
     name: 'survey_responses',
     async fetchPage(cursor, ctx) {
@@ -38,6 +42,7 @@ export function surveyResponsesStream(
           envelope: SurveyResponsesEnvelope,
           items: (body) => body.survey_responses,
           sinceParam: 'filter[created_at_start]',
+          sinceMultiplier: 1000,
           pageSize: Math.min(options.pageSize, 50),
           createdAt: createdAtOf,
         },
@@ -45,9 +50,9 @@ export function surveyResponsesStream(
         ctx,
         options,
       )
-      const items: SurveyResponseWithScale[] = []
+      const items: SurveyResponseWithSurvey[] = []
       for (const response of page.items) {
-        items.push({ response, scale: await scaleFor(response, scales, ctx, options) })
+        items.push({ response, survey: await surveyVersionFor(response, versions, ctx, options) })
       }
       return { ...page, items }
     },
@@ -56,28 +61,28 @@ export function surveyResponsesStream(
   }
 }
 
-/** The scale of the response's rating question when its own answer does not describe it. */
-async function scaleFor(
+/** What the response's survey version says, when the list answer leaves something out. */
+async function surveyVersionFor(
   raw: unknown,
-  cache: Map<string, RatingScale | null>,
+  cache: Map<string, SurveyVersionInfo | null>,
   ctx: FetchContext,
   options: StreamOptions,
-): Promise<RatingScale | null> {
+): Promise<SurveyVersionInfo | null> {
   const parsed = ZendeskSurveyResponse.safeParse(raw)
   if (!parsed.success) return null // the mapper quarantines it
   const response = parsed.data
-  const answer = response.answers.find(isRatingAnswer)
-  if (!answer || scaleFromQuestion(answer)) return null
-  const key = `${response.survey?.id ?? response.survey_id}:${response.survey?.version ?? response.survey_version}`
-  if (!cache.has(key)) cache.set(key, await fetchScale(response.id, ctx, options))
+  if (!needsSurveyVersion(response)) return null
+  const survey = response.survey?.id ?? response.survey_id
+  const key = `${survey}:${response.survey?.version ?? response.survey_version}`
+  if (!cache.has(key)) cache.set(key, await fetchSurveyVersion(response.id, ctx, options))
   return cache.get(key) ?? null
 }
 
-async function fetchScale(
+async function fetchSurveyVersion(
   responseId: string,
   ctx: FetchContext,
   options: StreamOptions,
-): Promise<RatingScale | null> {
+): Promise<SurveyVersionInfo | null> {
   // docs: https://developer.zendesk.com/api-reference/ticketing/ticket-management/csat_survey_responses/#show-survey-response
   const body = await getPage(
     ctx,
@@ -87,8 +92,12 @@ async function fetchScale(
     SurveyResponseShowEnvelope,
   )
   const shown = ZendeskSurveyResponse.safeParse(body.survey_response)
-  const answer = shown.success ? shown.data.answers.find(isRatingAnswer) : undefined
-  return answer ? scaleFromQuestion(answer) : null
+  if (!shown.success) return null
+  const rating = shown.data.answers.find(isRatingAnswer)
+  return {
+    scale: rating ? scaleFromQuestion(rating) : null,
+    optionLabels: optionLabelsOf(shown.data.answers),
+  }
 }
 
 /** When the response was submitted (unix s): top-level when present, else its first answer. */

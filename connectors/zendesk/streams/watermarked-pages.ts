@@ -25,6 +25,8 @@ export interface WatermarkedList<S extends z.ZodType<CursorPageMeta>> {
   items: (body: z.output<S>) => unknown[]
   /** The filter carrying the watermark (`start_time`, `filter[created_at_start]`). */
   sinceParam: string
+  /** The watermark is unix seconds; 1000 when the filter takes milliseconds (default 1). */
+  sinceMultiplier?: number
   pageSize: number
   extraParams?: Record<string, string>
   /** When an item was created (unix s), for the watermark; null when it cannot tell. */
@@ -44,7 +46,7 @@ export async function fetchWatermarkedPage<S extends z.ZodType<CursorPageMeta>>(
   const walkStarted = state.after === null ? ctx.now() : state.walk_started
   const params: Record<string, string> = {
     ...list.extraParams,
-    [list.sinceParam]: String(state.start_time),
+    [list.sinceParam]: String(state.start_time * (list.sinceMultiplier ?? 1)),
     'page[size]': String(list.pageSize),
     ...(state.after === null ? {} : { 'page[after]': state.after }),
   }
