@@ -54,7 +54,7 @@ export const loadOrganisations = (sql: SqlPort, keys: string[]): Organisation[] 
 export const loadTicketsOf = (sql: SqlPort, requesterKeys: string[]): Ticket[] =>
   bodies<Ticket>(
     sql,
-    `SELECT body FROM records WHERE kind = 'ticket'
+    `SELECT body FROM records WHERE kind = 'ticket' AND deleted = 0
      AND requester_key IN (SELECT value FROM json_each(?)) ORDER BY ref_key`,
     requesterKeys,
   )
@@ -66,7 +66,7 @@ export const loadResponsesOf = (
 ): SurveyResponse[] =>
   bodies<SurveyResponse>(
     sql,
-    `SELECT body FROM records WHERE kind = 'survey_response'
+    `SELECT body FROM records WHERE kind = 'survey_response' AND deleted = 0
      AND (respondent_key IN (SELECT value FROM json_each(?))
        OR ticket_key IN (SELECT value FROM json_each(?))) ORDER BY ref_key`,
     respondentKeys,

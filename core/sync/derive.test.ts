@@ -1,0 +1,101 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { UnifiedRecord } from '../model/index.ts'
+import { openNodeSqlite } from '../store/node-sqlite.ts'
+import { at, person, response, ticket, zdRef } from '../store/records.fixtures.ts'
+import { TenantStore } from '../store/index.ts'
+import { derivePending } from './derive.ts'
+
+const now = Date.UTC(2026, 0, 2)
+let store: TenantStore
+
+function write(records: UnifiedRecord[]) {
+  store.writePage({
+    connectionId: 'zd',
+    stream: 's',
+    records,
+    quarantined: [],
+    cursor: 'c',
+    state: {},
+  })
+  return derivePending(store, { now })
+}
+
+const customerOf = (id: number) => store.findCustomerId({ by: 'person', ref: zdRef('user', id) })
+
+/** No customer, member or view without the others. */
+function expectNoOrphans() {
+  const orphans = store.sql.all(
+    `SELECT 'view' AS what, customer_id AS id FROM views WHERE customer_id NOT IN (SELECT id FROM customers)
+     UNION ALL SELECT 'member', customer_id FROM customer_members WHERE customer_id NOT IN (SELECT id FROM customers)
+     UNION ALL SELECT 'customer', id FROM customers WHERE id NOT IN (SELECT customer_id FROM customer_members)
+     UNION ALL SELECT 'no view', id FROM customers WHERE id NOT IN (SELECT customer_id FROM views)`,
+  )
+  expect(orphans).toEqual([])
+}
+
+beforeEach(() => {
+  store = new TenantStore(openNodeSqlite(), { clock: { now: () => now } })
+  store.migrate()
+})
+
+describe('rederive', () => {
+  it('joins people sharing an email into one customer with all their tickets and responses', () => {
+    const touched = write([
+      person(1, 1, { emails: ['jane@example.com'] }),
+      person(2, 1, {
+        emails: ['JANE@example.com'],
+        ref: { ...zdRef('user', 2), source: 'hubspot', object: 'contact' },
+      }),
+      ticket(10, 1, 2),
+      response(100, null, 10, 3),
+    ])
+    expect(touched).toHaveLength(1)
+    const id = customerOf(1)!
+    expect(store.findCustomerId({ by: 'email', email: ' Jane@Example.com ' })).toBe(id)
+    const view = store.getView(id)!
+    expect(view.customer.identities).toHaveLength(2)
+    expect(view.tickets.open.map((t) => t.ref.id)).toEqual(['10'])
+    expect(view.csat.responses.map((r) => r.ref.id)).toEqual(['100'])
+    expectNoOrphans()
+  })
+
+  it('splits a customer when the shared key goes away, and merges re-point history', () => {
+    write([
+      person(1, 1, { emails: ['a@x.com'] }),
+      person(2, 1, { emails: ['a@x.com'] }),
+      ticket(20, 2, 1),
+    ])
+    expect(customerOf(1)).toBe(customerOf(2))
+    write([person(2, 2, { emails: ['b@x.com'] })])
+    expect(customerOf(1)).not.toBe(customerOf(2))
+    expect(store.listCustomers().total).toBe(2)
+    expectNoOrphans()
+
+    write([{ kind: 'merge', from: zdRef('user', 2), into: zdRef('user', 1), at: at(5) }])
+    expect(customerOf(2)).toBe(customerOf(1))
+    expect(store.listCustomers().total).toBe(1)
+    expect(store.getView(customerOf(1)!)?.tickets.open.map((t) => t.ref.id)).toEqual(['20'])
+    expectNoOrphans()
+  })
+
+  it('removes the customer and view of an erased person', () => {
+    write([person(1, 1), ticket(10, 1, 1), person(2, 1)])
+    const id = customerOf(1)!
+    const touched = write([{ kind: 'erase', ref: zdRef('user', 1), at: at(9) }])
+    expect(touched).toEqual([id])
+    expect(store.getView(id)).toBeNull()
+    expect(store.getCustomer(id)).toBeNull()
+    expect(customerOf(1)).toBeNull()
+    expect(store.listCustomers().total).toBe(1)
+    expect(JSON.stringify(store.sql.all('SELECT * FROM views'))).not.toContain('Person 1"')
+    expectNoOrphans()
+  })
+
+  it('gives agents and deleted people no customer', () => {
+    write([person(1, 1, { role: 'agent' }), person(2, 1), person(2, 2, { deleted: true })])
+    expect(customerOf(1)).toBeNull()
+    expect(customerOf(2)).toBeNull()
+    expect(store.listCustomers().total).toBe(0)
+    expectNoOrphans()
+  })
+})

@@ -1,0 +1,80 @@
+import { buildCustomer, clusterPeople } from '../identity/index.ts'
+import { refKey, type TenantSettings } from '../model/index.ts'
+import * as q from '../store/customers.ts'
+import type { TenantStore } from '../store/index.ts'
+import { deriveView } from '../view/index.ts'
+
+export interface DeriveOptions {
+  /** Defaults to the tenant's stored settings. */
+  settings?: TenantSettings
+  now: number
+}
+
+/**
+ * Re-derives the customers of the touched people, in one transaction: the people connected to them
+ * (and to their former customers, so splits are seen) are re-clustered; each cluster's customer,
+ * members and view are rewritten; customers that no longer exist (merged, split, erased) are
+ * deleted with their views. Clears the touched keys from the store's derive queue.
+ * Returns the ids of customers written or deleted.
+ */
+export function rederive(
+  store: TenantStore,
+  touchedPersonKeys: readonly string[],
+  options: DeriveOptions,
+): string[] {
+  const { sql } = store
+  const touched = [...new Set(touchedPersonKeys)]
+  if (touched.length === 0) return []
+  return sql.transaction(() => {
+    const settings = options.settings ?? store.getSettings()
+    const freshness = store.freshness()
+    const formerMembers = q.membersOf(sql, q.customerIdsOf(sql, touched))
+    const reached = q.connectedPeople(sql, [...new Set([...touched, ...formerMembers])])
+    const formerCustomers = q.customerIdsOf(sql, reached)
+    const clusters = clusterPeople(q.loadPeople(sql, reached))
+    const written = new Set<string>()
+    const members = new Set<string>()
+    for (const cluster of clusters) {
+      const memberKeys = cluster.map((p) => refKey(p.ref))
+      const tickets = q.loadTicketsOf(sql, memberKeys)
+      const responses = q.loadResponsesOf(
+        sql,
+        memberKeys,
+        tickets.map((t) => refKey(t.ref)),
+      )
+      const orgKeys = cluster.flatMap((p) => (p.organisation ? [refKey(p.organisation)] : []))
+      const customer = buildCustomer(cluster, q.loadOrganisations(sql, orgKeys))
+      const view = deriveView({
+        customer,
+        people: cluster,
+        tickets,
+        responses,
+        settings,
+        now: options.now,
+        freshness,
+      })
+      q.saveCustomer(sql, customer, memberKeys, view, options.now)
+      written.add(customer.id)
+      for (const key of memberKeys) members.add(key)
+    }
+    const gone = formerCustomers.filter((id) => !written.has(id))
+    q.deleteCustomers(sql, gone)
+    q.dropMembership(
+      sql,
+      [...reached, ...touched].filter((key) => !members.has(key)),
+    )
+    q.clearPendingDerive(sql, touched)
+    return [...written, ...gone].sort()
+  })
+}
+
+/** Drains the store's derive queue (left by pages, or by a crash between a page and its derive). */
+export function derivePending(store: TenantStore, options: DeriveOptions, batch = 200): string[] {
+  const customers = new Set<string>()
+  for (;;) {
+    const keys = store.pendingDerive(batch)
+    if (keys.length === 0) break
+    for (const id of rederive(store, keys, options)) customers.add(id)
+  }
+  return [...customers].sort()
+}

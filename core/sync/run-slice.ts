@@ -1,0 +1,198 @@
+import { UnifiedRecord } from '../model/index.ts'
+import type { QuarantinedItem, StreamStatus, TenantStore } from '../store/index.ts'
+import { derivePending, type DeriveOptions } from './derive.ts'
+import { RateLimitedError } from './errors.ts'
+import type { HttpStats } from './http.ts'
+import { MapError, type Connector, type HttpClient, type StreamDefinition } from './types.ts'
+
+export interface SliceOptions {
+  /** Stop starting pages once this many requests were made in the slice. */
+  maxRequests: number
+  /** Stop starting pages after this long; no wait (rate budget, backoff) goes past it either. */
+  maxMillis: number
+  now?: () => number
+}
+
+export interface RunSliceInput {
+  store: TenantStore
+  connectionId: string
+  connector: Connector
+  /** With `stats()` (createHttpClient), retries count as requests too. */
+  http: HttpClient & { stats?(): HttpStats }
+  options: SliceOptions
+  /** Re-derives touched customers after each page; defaults to draining the store's derive queue. */
+  derive?: (store: TenantStore, options: DeriveOptions) => string[]
+}
+
+export interface SliceResult {
+  /** The sync run finished: every stream reached its end (or failed). Otherwise re-arm. */
+  done: boolean
+  requests: number
+  touchedCustomers: string[]
+  states: StreamStatus[]
+  /** The earliest time a parked (rate-limited) stream may run again, ms. */
+  retryAt: number | null
+  errors: { stream: string; message: string }[]
+}
+
+/**
+ * One bounded slice of a connection's sync run. Each stream goes on from its committed cursor:
+ * fetch a page, map and validate it (bad items are quarantined, the rest commits), write records,
+ * quarantine, cursor and state in one transaction, re-derive touched customers, until the stream
+ * ends or the slice's budget is spent. A crash loses at most the page in flight.
+ */
+export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
+  const { store, connectionId, connector, options } = input
+  const now = options.now ?? (() => Date.now())
+  const derive = input.derive ?? derivePending
+  const deadline = now() + options.maxMillis
+  let calls = 0
+  const statsBase = input.http.stats?.().total ?? 0
+  const spent = () => (input.http.stats ? input.http.stats().total - statsBase : calls)
+  const http: HttpClient = {
+    json: (url, init) => {
+      calls++
+      return input.http.json(url, { ...init, deadline: init.deadline ?? deadline })
+    },
+  }
+  const ctx = { http, now }
+  const touched = new Set<string>()
+  const errors: SliceResult['errors'] = []
+  let retryAt: number | null = null
+  let budgetSpent = false
+
+  const deriveTouched = () => {
+    try {
+      for (const id of derive(store, { now: now() })) touched.add(id)
+    } catch (error) {
+      // The page is committed and its people stay queued: the next slice derives them again.
+      errors.push({ stream: '(derive)', message: describe(error) })
+    }
+  }
+  deriveTouched()
+
+  const runId = store.openRun(connectionId)
+  const stateOf = (name: string) => store.streamStates(connectionId).find((s) => s.stream === name)
+
+  streams: for (const stream of connector.streams) {
+    const initial = stateOf(stream.name)
+    if (initial?.doneRun === runId) continue
+    const parkedUntil = initial?.retryAt ? Date.parse(initial.retryAt) : 0
+    if (parkedUntil > now()) {
+      retryAt = Math.min(retryAt ?? parkedUntil, parkedUntil)
+      continue
+    }
+    let cursor = initial?.cursor ?? null
+    for (;;) {
+      if (spent() >= options.maxRequests || now() >= deadline) {
+        budgetSpent = true
+        break streams
+      }
+      const before = spent()
+      let page
+      try {
+        page = await stream.fetchPage(cursor, ctx)
+      } catch (error) {
+        const at = now()
+        const lastError = { atMs: at, message: `${stream.name}: ${describe(error)}` }
+        if (error instanceof RateLimitedError) {
+          store.saveStreamState(connectionId, stream.name, {
+            status: 'backing_off',
+            retryAtMs: error.retryAt,
+            requests: spent() - before,
+            lastError,
+          })
+          retryAt = Math.min(retryAt ?? error.retryAt, error.retryAt)
+        } else {
+          store.saveStreamState(connectionId, stream.name, {
+            status: 'failed',
+            requests: spent() - before,
+            lastError,
+            doneRun: runId,
+          })
+        }
+        errors.push({ stream: stream.name, message: lastError.message })
+        continue streams
+      }
+      const { records, quarantined, mappedIds } = mapPage(stream, page.items)
+      const at = now()
+      store.writePage({
+        connectionId,
+        stream: stream.name,
+        records,
+        quarantined,
+        mappedIds,
+        cursor: page.cursor,
+        state: {
+          status: page.done ? 'idle' : 'running',
+          ...(page.done ? { caughtUp: true, doneRun: runId } : {}),
+          lastSuccessMs: at,
+          ...(page.completeUpTo === undefined
+            ? {}
+            : { lagSeconds: Math.max(0, (at - page.completeUpTo) / 1000) }),
+          counts: { fetched: page.items.length },
+          requests: spent() - before,
+          retryAtMs: null,
+        },
+      })
+      cursor = page.cursor
+      deriveTouched()
+      if (page.done) break
+    }
+  }
+
+  const states = store.streamStates(connectionId)
+  const done =
+    !budgetSpent &&
+    connector.streams.every((s) => states.find((st) => st.stream === s.name)?.doneRun === runId)
+  if (done) store.finishRun(runId)
+  return {
+    done,
+    requests: spent(),
+    touchedCustomers: [...touched].sort(),
+    states,
+    retryAt,
+    errors,
+  }
+}
+
+/** Maps and validates each item; an item with any bad record is quarantined whole. */
+function mapPage(stream: StreamDefinition, items: unknown[]) {
+  const records: UnifiedRecord[] = []
+  const quarantined: QuarantinedItem[] = []
+  const mappedIds: string[] = []
+  for (const raw of items) {
+    let vendorId: string
+    try {
+      vendorId = stream.idOf(raw)
+    } catch {
+      vendorId = 'unknown'
+    }
+    try {
+      const parsed = stream.map(raw).map((record) => UnifiedRecord.safeParse(record))
+      const invalid = parsed.find((p) => !p.success)
+      if (invalid && !invalid.success) {
+        quarantined.push({ vendorId, reason: schemaReason(invalid.error), raw })
+        continue
+      }
+      for (const p of parsed) if (p.success) records.push(p.data)
+      mappedIds.push(vendorId)
+    } catch (error) {
+      const reason = error instanceof MapError ? error.message : `mapper failed: ${describe(error)}`
+      quarantined.push({ vendorId, reason, raw })
+    }
+  }
+  return { records, quarantined, mappedIds }
+}
+
+/** Paths and messages only: zod messages do not echo input values. */
+function schemaReason(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issues = error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+  return `schema: ${issues.join('; ')}`.slice(0, 300)
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : String(error)
+}
