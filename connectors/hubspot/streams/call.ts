@@ -1,0 +1,46 @@
+import type { z } from 'zod'
+import type { FetchContext } from '../../../core/sync/types.ts'
+import { type HubSpotAuth, authorizationHeader } from '../auth.ts'
+
+export interface CallTarget {
+  baseUrl: string
+  auth: HubSpotAuth
+}
+
+/**
+ * One HubSpot call through the engine's client, parsed at the edge. Every call draws from the
+ * `daily` bucket too (the `account` bucket is implicit). We use fetch via `ctx.http`, not
+ * `@hubspot/api-client`: its built-in retries ignore `Retry-After` and would bypass the shared budget.
+ */
+export async function callHubSpot<S extends z.ZodType>(
+  ctx: FetchContext,
+  target: CallTarget,
+  schema: S,
+  request: {
+    method?: 'GET' | 'POST'
+    path: string
+    body?: unknown
+    endpoint: string
+    search?: boolean
+  },
+): Promise<z.infer<S>> {
+  const raw = await ctx.http.json(`${target.baseUrl.replace(/\/$/, '')}${request.path}`, {
+    method: request.method ?? 'GET',
+    headers: {
+      authorization: authorizationHeader(target.auth),
+      accept: 'application/json',
+      ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+    endpoint: request.endpoint,
+    buckets: request.search ? ['daily', 'search'] : ['daily'],
+  })
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) {
+    const paths = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    throw new Error(`${request.endpoint}: unexpected response shape (${paths.join('; ')})`)
+  }
+  return parsed.data
+}
