@@ -1,0 +1,74 @@
+import { z } from 'zod'
+import { Customer } from './customer.ts'
+import { FrictionPoint } from './friction.ts'
+import { Instant, Source, SourceRef } from './source-ref.ts'
+import { SurveyKind, Sentiment } from './survey-response.ts'
+import { TicketPriority, TicketStatus } from './ticket.ts'
+
+export const NpsCategory = z.enum(['promoter', 'passive', 'detractor'])
+export type NpsCategory = z.infer<typeof NpsCategory>
+
+export const ViewResponse = z.strictObject({
+  ref: SourceRef,
+  kind: SurveyKind,
+  at: Instant,
+  score: z.number(),
+  scale: z.strictObject({ min: z.number(), max: z.number() }),
+  normalised: z.number(),
+  /** NPS: promoter/passive/detractor. CSAT/CES: satisfied/neutral/unsatisfied. */
+  category: z.string(),
+  comment: z.string().nullable(),
+  sentiment: Sentiment.nullable(),
+  survey: z.string().nullable(),
+  ticket: SourceRef.nullable(),
+})
+export type ViewResponse = z.infer<typeof ViewResponse>
+
+export const ViewTicket = z.strictObject({
+  ref: SourceRef,
+  subject: z.string(),
+  status: TicketStatus,
+  sourceStatus: z.string(),
+  priority: TicketPriority.nullable(),
+  channel: z.string(),
+  createdAt: Instant,
+  updatedAt: Instant,
+})
+export type ViewTicket = z.infer<typeof ViewTicket>
+
+/** What the sidebars render for one customer; materialised when the customer's records change. */
+export const CustomerView = z.strictObject({
+  customer: Customer,
+  nps: z.strictObject({
+    /** Oldest first. */
+    responses: z.array(ViewResponse),
+    latest: z.strictObject({ score: z.number(), category: NpsCategory, at: Instant }).nullable(),
+    /** Latest answer minus the one before it; null with fewer than two answers. */
+    trend: z.number().nullable(),
+  }),
+  csat: z.strictObject({
+    responses: z.array(ViewResponse),
+    /** Share of satisfied answers (normalised > 0.5) among all, 0–100; null without answers. */
+    satisfiedPercent: z.number().nullable(),
+    recentSatisfiedPercent: z.number().nullable(),
+    averageNormalised: z.number().nullable(),
+  }),
+  ces: z.strictObject({
+    responses: z.array(ViewResponse),
+    averageNormalised: z.number().nullable(),
+  }),
+  tickets: z.strictObject({
+    /** Open, pending and on-hold tickets from every tool, most recently updated first. */
+    open: z.array(ViewTicket),
+    /** Closed and solved tickets in the recent window, most recent first (at most 20). */
+    recent: z.array(ViewTicket),
+    total: z.number().int(),
+  }),
+  /** Open ones first, then by severity, then newest. */
+  friction: z.array(FrictionPoint),
+  freshness: z.array(
+    z.strictObject({ source: Source, account: z.string(), lastSyncedAt: Instant.nullable() }),
+  ),
+  generatedAt: Instant,
+})
+export type CustomerView = z.infer<typeof CustomerView>

@@ -1,0 +1,52 @@
+import type { FrictionPoint } from '../model/index.ts'
+import { placeholders, type Params, type Translator } from './translator.ts'
+
+type Point = Pick<FrictionPoint, 'kind' | 'params' | 'reason'>
+
+/** Parameters the rules give under another name or unit, filled in so templates can use them. */
+function withDerived(tr: Translator, { kind, params }: Point): Params {
+  const out: Params = { ...params }
+  const minutes = params.minutes
+  if (out.hours === undefined && typeof minutes === 'number')
+    out.hours = Math.round(minutes / 6) / 10
+  if (kind === 'reopened_ticket' && typeof params.reopens === 'number') out.count = params.reopens
+  if (kind === 'channel_hopping' && out.count === undefined) {
+    if (typeof params.channelCount === 'number') out.count = params.channelCount
+    else if (typeof params.channels === 'string') {
+      out.count = params.channels.split(',').filter(Boolean).length
+    }
+  }
+  if (kind === 'repeat_contact' && typeof params.windowDays === 'number')
+    out.days = params.windowDays
+  if (typeof params.survey === 'string' && tr.has(`survey.${params.survey}`)) {
+    out.survey = tr.t(`survey.${params.survey}` as Parameters<Translator['t']>[0])
+  }
+  return out
+}
+
+/** The template of a kind, or of one of its variants the params point to. */
+function templateKey({ kind, params }: Point): string {
+  if (kind === 'slow_first_reply' && params.replied === 0)
+    return 'reason.slow_first_reply.unanswered'
+  if (kind === 'escalation' && typeof params.tag === 'string' && params.tag !== '') {
+    return 'reason.escalation.tag'
+  }
+  if (kind === 'escalation' && params.priority === 'urgent') return 'reason.escalation.urgent'
+  return `reason.${kind}`
+}
+
+/**
+ * The friction point's one-line reason in the agent's language, from `kind + params`. When the rule
+ * gave fewer parameters than the template needs: the rule's own English line in English, a generic
+ * line of that kind otherwise.
+ */
+export function frictionReason(tr: Translator, point: Point): string {
+  const params = withDerived(tr, point)
+  const key = templateKey(point)
+  if (tr.has(key)) {
+    const line = tr.t(key, params)
+    if (placeholders(line).length === 0) return line
+  }
+  if (tr.locale === 'en' && point.reason.trim() !== '') return point.reason
+  return tr.t(`reason.${point.kind}.generic` as Parameters<Translator['t']>[0])
+}
