@@ -23,6 +23,8 @@ export default defineConfig({
               bindings: {
                 CXLENS_ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
                 CXLENS_SECRET_KEY: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
+                // Small slices, so the end-to-end sync crosses many alarm re-arms.
+                CXLENS_SLICE_MAX_REQUESTS: '4',
                 // The directory's D1 migrations, applied by test/workers/apply-migrations.ts.
                 TEST_MIGRATIONS: await readD1Migrations('apps/worker/directory/migrations'),
               },

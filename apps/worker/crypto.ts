@@ -25,7 +25,11 @@ export async function importSecretKey(base64Key: string | undefined): Promise<Cr
   return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt'])
 }
 
-export async function encryptSecret(key: CryptoKey, plaintext: string, context: string): Promise<string> {
+export async function encryptSecret(
+  key: CryptoKey,
+  plaintext: string,
+  context: string,
+): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12))
   const sealed = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: encoder.encode(context) },
@@ -35,7 +39,11 @@ export async function encryptSecret(key: CryptoKey, plaintext: string, context: 
   return [VERSION, toBase64Url(iv), toBase64Url(new Uint8Array(sealed))].join('.')
 }
 
-export async function decryptSecret(key: CryptoKey, blob: string, context: string): Promise<string> {
+export async function decryptSecret(
+  key: CryptoKey,
+  blob: string,
+  context: string,
+): Promise<string> {
   const [version, iv, sealed] = blob.split('.')
   if (version !== VERSION || !iv || !sealed) throw new SecretKeyError(`unknown secret blob version`)
   const plain = await crypto.subtle.decrypt(

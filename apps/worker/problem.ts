@@ -83,9 +83,12 @@ export function validationError(where: string, error: z.ZodError): ProblemError 
   return badRequest(`Invalid ${fields}`, errors)
 }
 
-export function problemResponse(c: Context, problem: Omit<Problem, 'instance' | 'type'> & {
-  slug: string
-}): Response {
+export function problemResponse(
+  c: Context,
+  problem: Omit<Problem, 'instance' | 'type'> & {
+    slug: string
+  },
+): Response {
   const body: Problem = {
     type: typeFor(problem.slug),
     title: problem.title,

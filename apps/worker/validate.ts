@@ -3,7 +3,12 @@ import { validator } from 'hono/validator'
 import type { z } from 'zod'
 import { validationError } from './problem.ts'
 
-const WHERE: Record<string, string> = { json: 'body', query: 'query', param: 'path', header: 'header' }
+const WHERE: Record<string, string> = {
+  json: 'body',
+  query: 'query',
+  param: 'path',
+  header: 'header',
+}
 
 /**
  * zod-validated input: `c.req.valid(target)` is the parsed value, and a failure is a 400 problem naming

@@ -10,7 +10,11 @@ describe('admin token', () => {
     expect(res.status).toBe(401)
     expect(res.type).toBe('application/problem+json')
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/)
-    expect(res.json).toMatchObject({ status: 401, title: 'Unauthorized', instance: '/admin/tenants' })
+    expect(res.json).toMatchObject({
+      status: 401,
+      title: 'Unauthorized',
+      instance: '/admin/tenants',
+    })
   })
 
   it('refuses a wrong token, even one sharing the right prefix', async () => {
@@ -116,7 +120,9 @@ describe('connections', () => {
     expect(unknownConnection.status).toBe(404)
     const malformed = await admin('GET', `/admin/tenants/${tenantId}/connections/nope`)
     expect(malformed.status).toBe(400)
-    expect(malformed.json?.errors).toEqual([expect.objectContaining({ field: 'path.connectionId' })])
+    expect(malformed.json?.errors).toEqual([
+      expect.objectContaining({ field: 'path.connectionId' }),
+    ])
   })
 
   it('accepts a sync request with 202 and makes the connection due now', async () => {

@@ -23,7 +23,9 @@ describe('/v1/customers credentials', () => {
   })
 
   it('refuses the admin token', async () => {
-    const res = await call('GET', '/v1/customers/cus_abc', { token: 'test-admin-token-0123456789abcdef' })
+    const res = await call('GET', '/v1/customers/cus_abc', {
+      token: 'test-admin-token-0123456789abcdef',
+    })
     expect(res.status).toBe(401)
   })
 
@@ -32,11 +34,15 @@ describe('/v1/customers credentials', () => {
     const none = await call('GET', '/v1/customers/lookup', { token: apiKey })
     expect(none.status).toBe(400)
     expect(none.json?.errors).toEqual([expect.objectContaining({ field: 'query.key' })])
-    const two = await call('GET', '/v1/customers/lookup?email=a@b.fr&zendesk_user_id=1', { token: apiKey })
+    const two = await call('GET', '/v1/customers/lookup?email=a@b.fr&zendesk_user_id=1', {
+      token: apiKey,
+    })
     expect(two.status).toBe(400)
     const badId = await call('GET', '/v1/customers/lookup?zendesk_user_id=abc', { token: apiKey })
     expect(badId.status).toBe(400)
-    expect(badId.json?.errors).toEqual([expect.objectContaining({ field: 'query.zendesk_user_id' })])
+    expect(badId.json?.errors).toEqual([
+      expect.objectContaining({ field: 'query.zendesk_user_id' }),
+    ])
     const badEmail = await call('GET', '/v1/customers/lookup?email=nope', { token: apiKey })
     expect(badEmail.json?.errors).toEqual([expect.objectContaining({ field: 'query.email' })])
   })
@@ -48,7 +54,9 @@ describe('/v1/customers credentials', () => {
     expect(malformed.json?.errors).toEqual([expect.objectContaining({ field: 'path.id' })])
     const unknown = await call('GET', '/v1/customers/cus_zzz', { token: apiKey })
     expect(unknown.status).toBe(404)
-    const lookup = await call('GET', '/v1/customers/lookup?email=nobody@example.com', { token: apiKey })
+    const lookup = await call('GET', '/v1/customers/lookup?email=nobody@example.com', {
+      token: apiKey,
+    })
     expect(lookup.status).toBe(404)
   })
 })

@@ -17,10 +17,18 @@ export async function call(method: string, path: string, options: Call = {}) {
     headers.set('content-type', 'application/json')
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
   }
-  const response = await exports.default.fetch(new Request(`https://cxlens.test${path}`, { method, headers, body }))
+  const response = await exports.default.fetch(
+    new Request(`https://cxlens.test${path}`, { method, headers, body }),
+  )
   const text = await response.text()
   const json = text ? (JSON.parse(text) as Record<string, unknown>) : null
-  return { status: response.status, type: response.headers.get('content-type'), json, text, headers: response.headers }
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    json,
+    text,
+    headers: response.headers,
+  }
 }
 
 export const admin = (method: string, path: string, body?: unknown) =>

@@ -13,7 +13,9 @@ const TOKEN = 'zd-secret-token-123'
 /** Every value of every table of the tenant's SQLite, as text (blobs decoded as UTF-8). */
 function dumpDatabase(storage: DurableObjectStorage): string {
   const tables = storage.sql
-    .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '_cf_%'")
+    .exec<{ name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '_cf_%'",
+    )
     .toArray()
   return tables
     .map(({ name }) =>
@@ -33,7 +35,10 @@ it('keeps connection secrets encrypted at rest, bound to their connection', asyn
 
   const { dump, blob } = await runInDurableObject(tenantStub(env, tenantId), (_instance, state) => {
     const row = state.storage.sql
-      .exec<{ credentials: ArrayBuffer }>('SELECT credentials FROM connections WHERE id = ?', connectionId)
+      .exec<{ credentials: ArrayBuffer }>(
+        'SELECT credentials FROM connections WHERE id = ?',
+        connectionId,
+      )
       .one()
     return { dump: dumpDatabase(state.storage), blob: new TextDecoder().decode(row.credentials) }
   })
@@ -53,7 +58,9 @@ it('keeps connection secrets encrypted at rest, bound to their connection', asyn
 it('stores only a hash of the API key', async () => {
   const { tenantId, apiKey } = await createTenant()
   const secret = apiKey.slice(`cxl_${tenantId}_`.length)
-  const dump = await runInDurableObject(tenantStub(env, tenantId), (_i, state) => dumpDatabase(state.storage))
+  const dump = await runInDurableObject(tenantStub(env, tenantId), (_i, state) =>
+    dumpDatabase(state.storage),
+  )
   expect(dump).toContain(tenantId)
   expect(dump).not.toContain(secret)
 })

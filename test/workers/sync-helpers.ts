@@ -11,14 +11,16 @@ export async function syncToCompletion(
   tenantId: string,
   connectionId: string,
   maxRounds = 200,
-): Promise<ConnectionState> {
+): Promise<ConnectionState & { slices: number }> {
   const stub = tenantStub(env, tenantId)
+  const seen = new Set<string>()
   for (let round = 0; round < maxRounds; round++) {
     await runDurableObjectAlarm(stub)
     const state = await stub.getConnectionState(connectionId)
     if (!state) throw new Error(`no connection ${connectionId}`)
     if (state.lastSlice?.error) throw new Error(`slice failed: ${state.lastSlice.error}`)
-    if (state.lastSlice?.done) return state
+    if (state.lastSlice) seen.add(state.lastSlice.at + '/' + state.lastSlice.requests)
+    if (state.lastSlice?.done) return { ...state, slices: seen.size }
     await scheduler.wait(10)
   }
   throw new Error(`sync of ${connectionId} did not finish in ${maxRounds} rounds`)

@@ -13,7 +13,9 @@ const normalise = (sql: string) =>
 
 it('the lazy schema and the D1 migrations say the same thing', () => {
   const { TEST_MIGRATIONS } = env as unknown as { TEST_MIGRATIONS: D1Migration[] }
-  const fromFiles = TEST_MIGRATIONS.flatMap((m) => m.queries).map(normalise).filter(Boolean)
+  const fromFiles = TEST_MIGRATIONS.flatMap((m) => m.queries)
+    .map(normalise)
+    .filter(Boolean)
   expect(fromFiles).toEqual(DIRECTORY_SCHEMA.map(normalise))
 })
 

@@ -17,7 +17,8 @@ export function apiKey() {
     if (!token || !looksLikeApiKey(token)) return next()
     const parsed = parseApiKey(token)
     // One message for every failure: the caller learns nothing about which tenants exist.
-    if (!parsed || !(await knownTenant(c.env, parsed.tenantId))) throw unauthorized('Invalid API key')
+    if (!parsed || !(await knownTenant(c.env, parsed.tenantId)))
+      throw unauthorized('Invalid API key')
     const ok = await tenantStub(c.env, parsed.tenantId).verifyApiKey(await sha256Hex(parsed.secret))
     if (!ok) throw unauthorized('Invalid API key')
     c.set('tenant', { tenantId: parsed.tenantId, via: 'api_key' })

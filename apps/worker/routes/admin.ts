@@ -51,7 +51,10 @@ export const admin = new Hono<AppEnv>()
         new Date().toISOString(),
       )
       if (!linked) {
-        throw new ProblemError(409, `The ${input.source} account ${account} belongs to another tenant`)
+        throw new ProblemError(
+          409,
+          `The ${input.source} account ${account} belongs to another tenant`,
+        )
       }
       const result = await tenantStub(c.env, tenantId).addConnection(input)
       if (result.status === 'conflict') {
@@ -76,10 +79,14 @@ export const admin = new Hono<AppEnv>()
     },
   )
 
-  .get('/tenants/:tenantId/connections/:connectionId', valid('param', ConnectionParams), async (c) => {
-    const { tenantId, connectionId } = c.req.valid('param')
-    await existingTenant(c.env, tenantId)
-    const state = await tenantStub(c.env, tenantId).getConnectionState(connectionId)
-    if (!state) throw notFound(`No connection ${connectionId}`)
-    return c.json(state)
-  })
+  .get(
+    '/tenants/:tenantId/connections/:connectionId',
+    valid('param', ConnectionParams),
+    async (c) => {
+      const { tenantId, connectionId } = c.req.valid('param')
+      await existingTenant(c.env, tenantId)
+      const state = await tenantStub(c.env, tenantId).getConnectionState(connectionId)
+      if (!state) throw notFound(`No connection ${connectionId}`)
+      return c.json(state)
+    },
+  )

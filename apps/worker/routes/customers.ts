@@ -18,7 +18,8 @@ const LookupQuery = z
     account: Account.optional(),
   })
   .refine(
-    (q) => [q.zendesk_user_id, q.zendesk_ticket_id, q.email].filter((v) => v !== undefined).length === 1,
+    (q) =>
+      [q.zendesk_user_id, q.zendesk_ticket_id, q.email].filter((v) => v !== undefined).length === 1,
     { message: 'give exactly one of zendesk_user_id, zendesk_ticket_id, email', path: ['key'] },
   )
 
@@ -39,9 +40,10 @@ export const customers = new Hono<AppEnv>()
     const { tenantId } = c.get('tenant')
     const result = await tenantStub(c.env, tenantId).lookup(toLookupKey(c.req.valid('query')))
     if (result.status === 'unknown_account') {
-      throw badRequest(`Name one of this tenant's Zendesk accounts: ${result.accounts.join(', ')}`, [
-        { field: 'query.account', message: `one of ${result.accounts.join(', ')}` },
-      ])
+      throw badRequest(
+        `Name one of this tenant's Zendesk accounts: ${result.accounts.join(', ')}`,
+        [{ field: 'query.account', message: `one of ${result.accounts.join(', ')}` }],
+      )
     }
     if (result.status === 'not_found') throw notFound('No customer matches this lookup')
     return c.json(result.view)

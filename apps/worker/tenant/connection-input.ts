@@ -19,7 +19,11 @@ const Subdomain = z
 const BaseUrl = z.url({ protocol: /^https?$/ }).refine((u) => !new URL(u).search, 'no query string')
 
 export const Schedule = z.strictObject({
-  everyMinutes: z.number().int().min(1).max(24 * 60),
+  everyMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
 })
 export type Schedule = z.infer<typeof Schedule>
 
@@ -60,9 +64,8 @@ export type ConnectionSummary = z.infer<typeof ConnectionSummary>
 
 export function resolveAccount(input: ConnectionInput): { account: string; baseUrl: string } {
   const account = (input.account ?? input.subdomain)!.toLowerCase()
-  const baseUrl = (input.baseUrl ?? `https://${input.subdomain!.toLowerCase()}.zendesk.com`).replace(
-    /\/+$/,
-    '',
-  )
+  const baseUrl = (
+    input.baseUrl ?? `https://${input.subdomain!.toLowerCase()}.zendesk.com`
+  ).replace(/\/+$/, '')
   return { account, baseUrl }
 }

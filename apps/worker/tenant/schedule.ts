@@ -34,7 +34,12 @@ const fromRaw = (r: Raw): ScheduleRow => ({
         },
 })
 
-export function addSchedule(sql: SqlPort, connectionId: string, everyMinutes: number, nextRunMs: number) {
+export function addSchedule(
+  sql: SqlPort,
+  connectionId: string,
+  everyMinutes: number,
+  nextRunMs: number,
+) {
   sql.run(
     'INSERT INTO worker_schedule (connection_id, every_minutes, next_run_ms) VALUES (?, ?, ?)',
     connectionId,
@@ -64,7 +69,13 @@ export function runNow(sql: SqlPort, connectionId: string, nowMs: number): void 
 export function recordSlice(
   sql: SqlPort,
   connectionId: string,
-  outcome: { atMs: number; done: boolean; requests: number; error: string | null; nextRunMs: number },
+  outcome: {
+    atMs: number
+    done: boolean
+    requests: number
+    error: string | null
+    nextRunMs: number
+  },
 ): void {
   sql.run(
     `UPDATE worker_schedule SET last_slice_ms = ?, last_slice_done = ?, last_slice_requests = ?,

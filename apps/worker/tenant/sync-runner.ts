@@ -69,7 +69,11 @@ export class SyncRunner {
       this.budgets.set(budgetKey, budget)
     }
     // Global fetch, looked up per call so a test interceptor installed later still applies.
-    const http = createHttpClient({ fetch: (input, init) => fetch(input, init), budget, clock: this.clock })
+    const http = createHttpClient({
+      fetch: (input, init) => fetch(input, init),
+      budget,
+      clock: this.clock,
+    })
     const result = await runSlice({
       store: this.store,
       connectionId: connection.id,

@@ -14,7 +14,14 @@ import {
 import { toSummary, type ConnectionSettings } from './connection-summary.ts'
 import { lookupCustomer } from './lookup.ts'
 import type { ConnectionState, LookupKey, LookupResult } from './rpc-types.ts'
-import { addSchedule, dueSchedules, earliestRun, getSchedule, recordSlice, runNow } from './schedule.ts'
+import {
+  addSchedule,
+  dueSchedules,
+  earliestRun,
+  getSchedule,
+  recordSlice,
+  runNow,
+} from './schedule.ts'
 import { durableSqlPort } from './sql-port.ts'
 import { SyncRunner, sliceLimits } from './sync-runner.ts'
 import { migrateWorkerTables } from './worker-schema.ts'
@@ -90,8 +97,14 @@ export class Tenant extends DurableObject<Env> {
       .find((c) => c.source === input.source && c.account === account)
     if (existing) return { status: 'conflict', connectionId: existing.id }
 
-    const id = 'con_' + [...crypto.getRandomValues(new Uint8Array(20))].map((b) => (b & 31).toString(32)).join('')
-    const blob = await encryptSecret(await this.key(), JSON.stringify(input.auth), `${tenantId}/${id}`)
+    const id =
+      'con_' +
+      [...crypto.getRandomValues(new Uint8Array(20))].map((b) => (b & 31).toString(32)).join('')
+    const blob = await encryptSecret(
+      await this.key(),
+      JSON.stringify(input.auth),
+      `${tenantId}/${id}`,
+    )
     const settings: ConnectionSettings = { authKind: input.auth.kind }
     const now = Date.now()
     const schedule = input.schedule ?? DEFAULT_SCHEDULE
@@ -117,9 +130,7 @@ export class Tenant extends DurableObject<Env> {
   }
 
   listConnections(): ConnectionSummary[] {
-    return this.store
-      .listConnections()
-      .map((c) => toSummary(c, getSchedule(this.sql, c.id)))
+    return this.store.listConnections().map((c) => toSummary(c, getSchedule(this.sql, c.id)))
   }
 
   /** Makes the connection due now and arms the alarm; the sync itself runs in the alarm. */
@@ -136,7 +147,11 @@ export class Tenant extends DurableObject<Env> {
     const streams = this.store
       .streamStates(connectionId)
       .map(({ connectionId: _c, retryAt: _r, doneRun: _d, ...state }) => state)
-    return { connection, lastSlice: getSchedule(this.sql, connectionId)?.lastSlice ?? null, streams }
+    return {
+      connection,
+      lastSlice: getSchedule(this.sql, connectionId)?.lastSlice ?? null,
+      streams,
+    }
   }
 
   lookup(key: LookupKey): LookupResult {
@@ -211,7 +226,13 @@ export class Tenant extends DurableObject<Env> {
         // Context only (tenant, connection, error class and message): credentials never reach a log.
         const message = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error'
         console.error(
-          JSON.stringify({ level: 'error', event: 'slice_failed', tenantId, connectionId: connection.id, message }),
+          JSON.stringify({
+            level: 'error',
+            event: 'slice_failed',
+            tenantId,
+            connectionId: connection.id,
+            message,
+          }),
         )
         recordSlice(this.sql, connection.id, {
           atMs: startedAt,
