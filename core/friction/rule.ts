@@ -44,9 +44,19 @@ export function responseEvidence(
   timeline: Timeline,
 ): [SourceRef, ...SourceRef[]] {
   if (!response.ticket) return [response.ref]
-  const key = refKey(response.ticket)
-  const ticket = timeline.tickets.find((t) => refKey(t.ref) === key)
+  const ticket = ticketsByKey(timeline).get(refKey(response.ticket))
   return [response.ref, ticket?.ref ?? response.ticket]
+}
+
+// Several rules look tickets up by key; index each timeline once.
+const ticketIndex = new WeakMap<Timeline, Map<string, Ticket>>()
+function ticketsByKey(timeline: Timeline): Map<string, Ticket> {
+  let index = ticketIndex.get(timeline)
+  if (!index) {
+    index = new Map(timeline.tickets.map((t) => [refKey(t.ref), t]))
+    ticketIndex.set(timeline, index)
+  }
+  return index
 }
 
 export const SURVEY_LABEL: Record<SurveyResponse['kind'], string> = {

@@ -106,6 +106,21 @@ describe('clusterPeople', () => {
     expect(customerIdFor(after[0]!)).toBe(customerIdFor(before[0]!))
   })
 
+  it('ignores a phone or email that several identities of one account share', () => {
+    const switchboard = '+33 1 23 45 67 89'
+    const alice = hsContact('1', { emails: ['alice@firm.fr'], phones: [switchboard] })
+    const bob = hsContact('2', { emails: ['bob@firm.fr'], phones: [switchboard] })
+    const aliceZd = zdUser('1', { phones: [switchboard] })
+    expect(clusterPeople([alice, bob, aliceZd])).toHaveLength(3)
+    // The same number on one identity per tool is a real match.
+    expect(keysOf(clusterPeople([alice, aliceZd]))).toEqual([
+      ['hubspot:1234:contact:1', 'zendesk:acme:user:1'],
+    ])
+    // A merged-away duplicate keeps no contact keys, so it does not make the number ambiguous.
+    const aliceDup = hsContact('3', { phones: [switchboard], mergedInto: alice.ref })
+    expect(clusterPeople([alice, aliceDup, aliceZd])).toHaveLength(1)
+  })
+
   it('splits when the person bridging two identities is deleted, and leaves no orphans', () => {
     const bridge = zdUser('5', { emails: ['a@x.com', 'b@x.com'] })
     const a = hsContact('1', { emails: ['a@x.com'] })

@@ -9,6 +9,10 @@ import { isLive } from './liveness.ts'
  * member. Only clusters with at least one live member are returned (merged-away people whose survivor
  * is gone would otherwise become orphan customers); agents, admins and deleted people are left out.
  * When the same ref appears twice, the version with the newest `updatedAt` counts.
+ *
+ * An email or phone held by two or more identities of the same source account is a shared line or
+ * mailbox (a company switchboard on every contact of a firm, a family address): sources keep one
+ * identity per human, so that key cannot tell anyone apart and joins nothing.
  */
 export function clusterPeople(
   people: readonly Person[],
@@ -25,11 +29,14 @@ export function clusterPeople(
     return i
   }
   const owner = new Map<string, number>()
+  const keysOf = unique.map((person) => identityKeys(person, options))
+  const shared = sharedContactKeys(unique, keysOf)
   const keyed: boolean[] = []
-  unique.forEach((person, i) => {
-    const keys = identityKeys(person, options)
+  unique.forEach((_, i) => {
+    const keys = keysOf[i] as string[]
     keyed[i] = keys.length > 0
     for (const key of keys) {
+      if (shared.has(key)) continue
       const seen = owner.get(key)
       if (seen === undefined) owner.set(key, i)
       else {
@@ -47,6 +54,21 @@ export function clusterPeople(
     else groups.set(root, [person])
   })
   return [...groups.values()].filter((group) => group.some(isLive)).sort(byFirstMember)
+}
+
+function sharedContactKeys(people: readonly Person[], keysOf: readonly string[][]): Set<string> {
+  const holders = new Map<string, number>()
+  const shared = new Set<string>()
+  people.forEach((person, i) => {
+    for (const key of keysOf[i] as string[]) {
+      if (!key.startsWith('email:') && !key.startsWith('phone:')) continue
+      const accountKey = `${person.ref.source}:${person.ref.account}|${key}`
+      const count = (holders.get(accountKey) ?? 0) + 1
+      holders.set(accountKey, count)
+      if (count > 1) shared.add(key)
+    }
+  })
+  return shared
 }
 
 function latestVersions(people: readonly Person[]): Person[] {

@@ -119,4 +119,22 @@ describe('deriveView', () => {
     expect(v.nps.responses).toEqual([])
     expect(v.friction).toEqual([])
   })
+
+  it('shows every open friction point but closed ones only from the recent window', () => {
+    const escalated = (id: string, daysAgo: number, status: 'open' | 'solved') =>
+      ticket(id, { priority: 'urgent', status, createdAt: ago(daysAgo * DAYS), solvedAt: null })
+    const v = view(
+      [
+        escalated('old-open', 400, 'open'),
+        escalated('old', 91, 'solved'),
+        escalated('new', 89, 'solved'),
+      ],
+      [],
+    )
+    expect(v.friction.map((f) => [f.kind, f.evidence[0]?.id, f.open])).toEqual([
+      ['waiting_too_long', 'old-open', true], // high too, and since more recently
+      ['escalation', 'old-open', true],
+      ['escalation', 'new', false],
+    ])
+  })
 })
