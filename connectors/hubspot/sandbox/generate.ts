@@ -253,7 +253,8 @@ function addHistoryEvents(
 ) {
   const contacts = [...portal.records.contacts.values()]
   for (let i = 0; i < 3; i++) {
-    const survivor = contacts[i * 7]!
+    const survivor = contacts[i * 7]
+    if (!survivor) break
     const person = people.find((p) => p.key === personOfContact.get(survivor.id))!
     const created = survivor.createdAt + DAY
     const duplicate = createRecord(
