@@ -1,4 +1,8 @@
+import { runDurableObjectAlarm } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { tenantStub } from '../../apps/worker/tenant/client.ts'
+import type { ConnectionState } from '../../apps/worker/tenant/rpc-types.ts'
 import { install } from './outbound.ts'
 import { addZendeskConnection, admin, call, createTenant, uniqueSubdomain } from './http.ts'
 
@@ -153,5 +157,51 @@ describe('routing', () => {
     const res = await call('GET', '/healthz')
     expect(res.status).toBe(200)
     expect(res.json).toEqual({ ok: true })
+  })
+})
+
+describe('operations', () => {
+  it('lists connections and keeps per-tenant friction settings, validated', async () => {
+    const { tenantId } = await createTenant()
+    const created = await addZendeskConnection(tenantId)
+    const list = await admin('GET', `/admin/tenants/${tenantId}/connections`)
+    expect((list.json?.connections as { id: string }[]).map((c) => c.id)).toEqual([
+      created.json?.id,
+    ])
+
+    const defaults = await admin('GET', `/admin/tenants/${tenantId}/settings`)
+    expect(defaults.json).toMatchObject({ friction: { npsDetractorMax: 6 } })
+    const put = await admin('PUT', `/admin/tenants/${tenantId}/settings`, {
+      friction: { npsDetractorMax: 5 },
+    })
+    expect(put.status).toBe(200)
+    expect(put.json).toMatchObject({ friction: { npsDetractorMax: 5, npsDropPoints: 3 } })
+    const bad = await admin('PUT', `/admin/tenants/${tenantId}/settings`, {
+      friction: { npsDetractorMax: 11 },
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.json?.errors).toEqual([
+      expect.objectContaining({ field: 'body.friction.npsDetractorMax' }),
+    ])
+  })
+
+  it('shows a refused account’s error per stream, without its secret', async () => {
+    // No outbound route for this subdomain: the interceptor answers 401 like Zendesk would.
+    const { tenantId } = await createTenant()
+    const created = await addZendeskConnection(tenantId)
+    const id = created.json?.id as string
+    // The runtime may be running the first alarm already: drive it, then wait for its record.
+    let res = await admin('GET', `/admin/tenants/${tenantId}/connections/${id}`)
+    for (let i = 0; i < 100 && !(res.json as unknown as ConnectionState).lastSlice; i++) {
+      await runDurableObjectAlarm(tenantStub(env, tenantId))
+      await scheduler.wait(10)
+      res = await admin('GET', `/admin/tenants/${tenantId}/connections/${id}`)
+    }
+    const body = res.json as unknown as ConnectionState
+    expect(body.lastSlice).not.toBeNull()
+    expect(body.lastSlice?.error ?? body.streams.map((s) => s.lastError?.message).join()).toMatch(
+      /401/,
+    )
+    expect(res.text).not.toContain('zd-secret-token-123')
   })
 })

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { TenantSettings } from '../../../core/model/index.ts'
 import type { AppEnv } from '../app-env.ts'
 import { accountKey, Directory } from '../directory/directory.ts'
 import { adminToken } from '../middleware/admin-token.ts'
@@ -88,5 +89,30 @@ export const admin = new Hono<AppEnv>()
       const state = await tenantStub(c.env, tenantId).getConnectionState(connectionId)
       if (!state) throw notFound(`No connection ${connectionId}`)
       return c.json(state)
+    },
+  )
+
+  .get('/tenants/:tenantId/connections', valid('param', TenantParams), async (c) => {
+    const { tenantId } = c.req.valid('param')
+    await existingTenant(c.env, tenantId)
+    return c.json({ connections: await tenantStub(c.env, tenantId).listConnections() })
+  })
+
+  .get('/tenants/:tenantId/settings', valid('param', TenantParams), async (c) => {
+    const { tenantId } = c.req.valid('param')
+    await existingTenant(c.env, tenantId)
+    return c.json(await tenantStub(c.env, tenantId).getSettings())
+  })
+
+  // Friction thresholds per tenant; absent fields take their defaults. Views re-derive as records
+  // change (a full re-derive on settings change is not wired yet).
+  .put(
+    '/tenants/:tenantId/settings',
+    valid('param', TenantParams),
+    valid('json', TenantSettings),
+    async (c) => {
+      const { tenantId } = c.req.valid('param')
+      await existingTenant(c.env, tenantId)
+      return c.json(await tenantStub(c.env, tenantId).putSettings(c.req.valid('json')))
     },
   )
