@@ -130,8 +130,9 @@ describe('mutations and ground truth', () => {
       sandbox,
       `/api/v2/incremental/tickets/cursor.json?cursor=${encodeURIComponent(first.at(-1)!.after_cursor)}`,
     )
-    const seen = new Map(
-      next.flatMap((p) => p.tickets.map((t: { id: number }) => [t.id, t] as const)),
+    type Row = { id: number; status: string; generated_timestamp: number }
+    const seen = new Map<number, Row>(
+      next.flatMap((p) => p.tickets.map((t: Row) => [t.id, t] as const)),
     )
     for (const id of [
       ...change.tickets.created,
@@ -139,7 +140,7 @@ describe('mutations and ground truth', () => {
       ...change.tickets.deleted,
     ])
       expect(seen.has(id)).toBe(true)
-    for (const id of change.tickets.deleted) expect(seen.get(id).status).toBe('deleted')
+    for (const id of change.tickets.deleted) expect(seen.get(id)?.status).toBe('deleted')
     for (const t of seen.values())
       expect(t.generated_timestamp).toBeGreaterThanOrEqual(
         first.at(-1)!.tickets.at(-1).generated_timestamp,
