@@ -5,7 +5,7 @@
  *   node apps/zendesk-sidebar/build.ts --check   fail when dist-embed.ts is not what a build gives
  */
 import { build, transform } from 'esbuild'
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -61,6 +61,17 @@ export const ZAF_STANDIN_JS = ${JSON.stringify(bundle.standinJs)}
 `
 }
 
+/** The ZAF app's own assets: the page Zendesk frames and its script (the SDK comes from Zendesk). */
+export async function writeSidebarAssets(bundle: SidebarBundle): Promise<void> {
+  await mkdir(join(here, 'assets'), { recursive: true })
+  await writeFile(join(here, 'assets/main.js'), bundle.js)
+  const html = sidebarDocument({
+    css: bundle.css,
+    scripts: [{ src: ZAF_SDK_URL }, { src: 'main.js' }],
+  })
+  await writeFile(join(here, 'assets/iframe.html'), html)
+}
+
 async function main(): Promise<void> {
   const bundle = await bundleSidebar()
   const embedPath = join(here, 'dist-embed.ts')
@@ -83,12 +94,7 @@ async function main(): Promise<void> {
       process.exit(1)
     }
   } else {
-    await writeFile(join(here, 'assets/main.js'), bundle.js)
-    const html = sidebarDocument({
-      css: bundle.css,
-      scripts: [{ src: ZAF_SDK_URL }, { src: 'main.js' }],
-    })
-    await writeFile(join(here, 'assets/iframe.html'), html)
+    await writeSidebarAssets(bundle)
     await writeFile(embedPath, embed)
   }
   console.log(`zendesk-sidebar: ${kb} KB gzipped (budget ${SIZE_BUDGET_BYTES / 1024} KB)`)
