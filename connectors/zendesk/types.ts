@@ -6,8 +6,11 @@ import { z } from 'zod'
  * (an error names the endpoint); items are parsed in the mappers (a failure quarantines one record).
  */
 
-const Id = z.union([z.number(), z.string()]).transform(String)
+/** Support ids are integers (sometimes sent as digit strings); anything else is a broken record. */
+const Id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String)
 const OptionalId = Id.nullish().transform((v) => v ?? null)
+/** Guide objects (survey responses, surveys) use ULIDs. */
+const Ulid = z.string().min(1)
 const Text = z
   .string()
   .nullish()
@@ -30,7 +33,11 @@ export const ZendeskUser = z.looseObject({
   phone: Text,
   role: z.string(),
   organization_id: OptionalId,
-  external_id: OptionalId,
+  /** Free text set by the account's own systems (not a Zendesk id). */
+  external_id: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v) => (v == null || v === '' ? null : String(v))),
   locale: Text,
   active: z.boolean().nullish(),
   user_fields: z.record(z.string(), z.unknown()).nullish(),
@@ -121,13 +128,13 @@ export const ZendeskSurveyAnswer = z.looseObject({
 export type ZendeskSurveyAnswer = z.infer<typeof ZendeskSurveyAnswer>
 
 export const ZendeskSurveyResponse = z.looseObject({
-  id: Id,
+  id: Ulid,
   answers: z.array(ZendeskSurveyAnswer),
   responder_id: OptionalId,
   subject_zrns: z.array(z.string()).nullish(),
-  subjects: z.array(z.looseObject({ id: Id, type: z.string() })).nullish(),
-  survey: z.looseObject({ id: Id, version: z.number().nullish() }).nullish(),
-  survey_id: OptionalId,
+  subjects: z.array(z.looseObject({ id: z.string(), type: z.string() })).nullish(),
+  survey: z.looseObject({ id: Ulid, version: z.number().nullish() }).nullish(),
+  survey_id: Ulid.nullish(),
   survey_version: z.number().nullish(),
   created_at: Text,
   updated_at: Text,

@@ -50,8 +50,16 @@ describe('toPerson', () => {
   })
 
   it('maps nulls to empty lists and a deleted (inactive) user to deleted', () => {
-    const p = map({ ...user, email: null, phone: null, organization_id: null, active: false })
+    const p = map({
+      ...user,
+      email: null,
+      phone: null,
+      organization_id: null,
+      active: false,
+      external_id: 'CRM-42/é',
+    })
     expect(p).toMatchObject({ emails: [], phones: [], organisation: null, deleted: true })
+    expect(p.externalId).toBe('CRM-42/é')
   })
 
   it('links to the HubSpot contact only when the portal is known', () => {

@@ -106,6 +106,7 @@ describe('toTicket', () => {
     const { id: _id, ...noId } = ticket
     expect(() => map(noId)).toThrow(MapError)
     expect(() => map({ ...ticket, updated_at: 'yesterday' })).toThrow(MapError)
+    expect(() => map({ ...ticket, id: 'not-a-number-7' })).toThrow(MapError)
     expect(() => map(ticket, { ...metricSet, solved_at: 'soon' })).toThrow(MapError)
   })
 
