@@ -103,8 +103,7 @@ export class FakeVendor {
 function toPerson(item: FakeItem): UnifiedRecord[] {
   if (item.bad === 'map') throw new MapError('user without identity')
   const record = person(item.id, item.v, { deleted: item.deleted ?? false })
-  if (item.bad === 'schema')
-    return [{ ...record, record: { ...(record as any).record, updatedAt: 'yesterday' } }]
+  if (item.bad === 'schema') return [invalid(record, { updatedAt: 'yesterday' })]
   return [record]
 }
 
@@ -113,7 +112,12 @@ function toTicket(item: FakeItem): UnifiedRecord[] {
   const record = ticket(item.id, item.requester ?? 1, item.v, {
     status: item.deleted ? 'deleted' : 'open',
   })
-  if (item.bad === 'schema')
-    return [{ ...record, record: { ...(record as any).record, status: 'weird' } }]
+  if (item.bad === 'schema') return [invalid(record, { status: 'weird' })]
   return [record]
+}
+
+/** A record the schema rejects, as a buggy mapper would emit it. */
+function invalid(record: UnifiedRecord, fields: Record<string, unknown>): UnifiedRecord {
+  const body = (record as { record: object }).record
+  return { ...record, record: { ...body, ...fields } } as unknown as UnifiedRecord
 }

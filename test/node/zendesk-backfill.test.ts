@@ -50,7 +50,7 @@ type Setup = ReturnType<typeof setup>
 
 async function slice(s: Setup, store: TenantStore, budget: RateBudget) {
   const http = createHttpClient({
-    fetch: (input, init) =>
+    fetch: async (input, init) =>
       s.sandbox.app.request(input instanceof Request ? input : String(input), init),
     budget,
     clock: s.clock,
