@@ -27,7 +27,9 @@ describe('createHttpClient', () => {
     const clock = createFakeClock()
     const { fetch, calls } = scriptedFetch([{ status: 200, body: { items: [1, 2] } }])
     const http = createHttpClient({ fetch, clock, headers: { authorization: 'Bearer t' } })
-    await expect(http.json('https://x.test/things', { endpoint })).resolves.toEqual({ items: [1, 2] })
+    await expect(http.json('https://x.test/things', { endpoint })).resolves.toEqual({
+      items: [1, 2],
+    })
     expect(calls[0]?.headers.get('authorization')).toBe('Bearer t')
     expect(http.stats()).toEqual({ total: 1, byEndpoint: { [endpoint]: 1 } })
   })
@@ -94,7 +96,9 @@ describe('createHttpClient', () => {
     ])
     const budget = createRateBudget([], clock)
     const http = createHttpClient({ fetch, clock, budget })
-    const error = (await http.json('https://x.test', { endpoint }).catch((e) => e)) as RateLimitedError
+    const error = (await http
+      .json('https://x.test', { endpoint })
+      .catch((e) => e)) as RateLimitedError
     expect(error).toBeInstanceOf(RateLimitedError)
     expect(error.policy).toBe('DAILY')
     const midnight = new Date(clock.now())
@@ -103,15 +107,17 @@ describe('createHttpClient', () => {
     expect(calls).toHaveLength(1)
     // Another caller of the same account does not hit the vendor before the window ends.
     const other = createHttpClient({ fetch, clock, budget })
-    await expect(other.json('https://x.test', { endpoint, deadline: clock.now() + 60_000 })).rejects.toBeInstanceOf(
-      RateLimitedError,
-    )
+    await expect(
+      other.json('https://x.test', { endpoint, deadline: clock.now() + 60_000 }),
+    ).rejects.toBeInstanceOf(RateLimitedError)
     expect(calls).toHaveLength(1)
   })
 
   it('backs off on a 429 without Retry-After', async () => {
     const clock = createFakeClock()
-    const { fetch, calls } = scriptedFetch([{ status: 429, body: { policyName: 'TEN_SECONDLY_ROLLING' } }])
+    const { fetch, calls } = scriptedFetch([
+      { status: 429, body: { policyName: 'TEN_SECONDLY_ROLLING' } },
+    ])
     const http = createHttpClient({ fetch, clock, random: () => 1, backoffMs: 1000 })
     await expect(http.json('https://x.test', { endpoint })).resolves.toEqual({ ok: true })
     expect(calls).toHaveLength(2)

@@ -13,7 +13,8 @@ export interface RequestInfo {
 export interface HttpClientOptions {
   fetch: typeof fetch
   /** Auth and fixed headers; a function is called per request (tokens refresh). */
-  headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>)
+  headers?:
+    Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>)
   /** The account's shared budget; when absent one is made from `rateBuckets`. */
   budget?: RateBudget
   rateBuckets?: RateBucket[]
@@ -60,7 +61,8 @@ export function createHttpClient(options: HttpClientOptions): CountingHttpClient
       stats.total++
       stats.byEndpoint[endpoint] = (stats.byEndpoint[endpoint] ?? 0) + 1
       const headers = new Headers(requestInit.headers)
-      const fixed = typeof options.headers === 'function' ? await options.headers() : options.headers
+      const fixed =
+        typeof options.headers === 'function' ? await options.headers() : options.headers
       for (const [name, value] of Object.entries(fixed ?? {})) headers.set(name, value)
       if (!headers.has('accept')) headers.set('accept', 'application/json')
       let response: Response
@@ -120,7 +122,8 @@ export function createHttpClient(options: HttpClientOptions): CountingHttpClient
         }
         if (!(error instanceof TransientHttpError || error instanceof NetworkError)) return false
         const wait =
-          (error instanceof TransientHttpError ? error.retryAfterMs : null) ?? backoff(attemptNumber)
+          (error instanceof TransientHttpError ? error.retryAfterMs : null) ??
+          backoff(attemptNumber)
         if (deadline !== undefined && clock.now() + wait > deadline) return false
         await clock.sleep(wait)
         return true
