@@ -60,21 +60,34 @@ describe('rederive', () => {
   })
 
   it('splits a customer when the shared key goes away, and merges re-point history', () => {
+    const contact = { ...zdRef('contact', 9), source: 'hubspot' as const, account: '123' }
+    const contactOf = () => store.findCustomerId({ by: 'person', ref: contact })
     write([
       person(1, 1, { emails: ['a@x.com'] }),
-      person(2, 1, { emails: ['a@x.com'] }),
-      ticket(20, 2, 1),
+      person(9, 1, { ref: contact, emails: ['a@x.com'] }),
     ])
-    expect(customerOf(1)).toBe(customerOf(2))
-    write([person(2, 2, { emails: ['b@x.com'] })])
-    expect(customerOf(1)).not.toBe(customerOf(2))
+    expect(contactOf()).toBe(customerOf(1))
+    write([person(9, 2, { ref: contact, emails: ['b@x.com'] })])
+    expect(contactOf()).not.toBe(customerOf(1))
     expect(store.listCustomers().total).toBe(2)
     expectNoOrphans()
 
+    write([person(2, 1, { emails: ['c@x.com'] }), ticket(20, 2, 1)])
+    expect(store.listCustomers().total).toBe(3)
     write([{ kind: 'merge', from: zdRef('user', 2), into: zdRef('user', 1), at: at(5) }])
     expect(customerOf(2)).toBe(customerOf(1))
-    expect(store.listCustomers().total).toBe(1)
+    expect(store.listCustomers().total).toBe(2)
     expect(store.getView(customerOf(1)!)?.tickets.open.map((t) => t.ref.id)).toEqual(['20'])
+    expectNoOrphans()
+  })
+
+  it('keeps two identities of one account sharing a mailbox apart, as clusterPeople decides', () => {
+    write([
+      person(1, 1, { emails: ['desk@firm.com'] }),
+      person(2, 1, { emails: ['desk@firm.com'] }),
+    ])
+    expect(customerOf(1)).not.toBeNull()
+    expect(customerOf(1)).not.toBe(customerOf(2))
     expectNoOrphans()
   })
 
