@@ -1,6 +1,6 @@
 import { isOpen, type Ticket } from '../model/index.ts'
 import { frictionPoint, ticketRefs, type FrictionRule } from './rule.ts'
-import { followUps } from './topic.ts'
+import { followUps } from './follow-ups.ts'
 
 const toolOf = (t: Ticket): string => `${t.ref.source}:${t.ref.account}`
 
@@ -10,7 +10,9 @@ const toolOf = (t: Ticket): string => `${t.ref.source}:${t.ref.account}`
  * channel did not work for them. Three channels, or two tools, is high severity.
  */
 export const channelHopping: FrictionRule = (timeline, settings) =>
-  followUps(timeline.tickets, settings.repeatContactDays).flatMap(({ later, earlier }) => {
+  followUps(timeline.tickets, settings.repeatContactDays, {
+    ignoreTags: settings.escalationTags,
+  }).flatMap(({ later, earlier }) => {
     const hops = earlier.filter((t) => t.channel !== later.channel || toolOf(t) !== toolOf(later))
     if (hops.length === 0) return []
     const involved = [...hops].reverse().concat(later)

@@ -1,6 +1,6 @@
 import { isOpen } from '../model/index.ts'
 import { DAY, at, frictionPoint, round1, ticketRefs, type FrictionRule } from './rule.ts'
-import { followUps } from './topic.ts'
+import { followUps } from './follow-ups.ts'
 
 /**
  * A new ticket on the same topic as an earlier one, within `repeatContactDays` of it (see
@@ -8,7 +8,9 @@ import { followUps } from './topic.ts'
  * or more contacts on the topic is high severity.
  */
 export const repeatContact: FrictionRule = (timeline, settings) =>
-  followUps(timeline.tickets, settings.repeatContactDays).map(({ later, earlier }) => {
+  followUps(timeline.tickets, settings.repeatContactDays, {
+    ignoreTags: settings.escalationTags,
+  }).map(({ later, earlier }) => {
     const nearest = earlier[0]!
     const gapDays = round1(Math.max(0, at(later.createdAt) - at(nearest.createdAt)) / DAY)
     const contacts = earlier.length + 1

@@ -1,5 +1,4 @@
-import { isOpen, type Ticket } from '../model/index.ts'
-import { DAY, MINUTE, at } from './rule.ts'
+import type { Ticket } from '../model/index.ts'
 
 // Words that say nothing about what the ticket is about: FR/EN function words and support chatter.
 const STOP_WORDS = new Set(
@@ -11,17 +10,21 @@ const STOP_WORDS = new Set(
     'les des une un du de la le et en au aux pour par sur avec dans sans pas plus que qui quoi ' +
     'est sont ont mon ma mes votre vos notre nos leur leurs ce cet cette ces il elle ils elles ' +
     'nous vous je tu on bonjour merci svp stp aide probleme question demande urgent encore toujours ' +
-    'fwd fw tr re ref suite concernant objet'
+    'fwd fw tr re ref suite concernant objet ' +
+    // Outcome words any topic can carry: "Colis non reçu" and "Code non reçu" differ by the rest.
+    'not never no non jamais always received receive arrive arrives arrived working work works ' +
+    'recu recue recus marche fonctionne cannot unable impossible'
   ).split(' '),
 )
 
-// Tags that name a category (`category_billing`, `topic:login`…); automatic tags are too noisy.
-const CATEGORY_TAG = /^(category|categorie|topic|sujet|theme|type|motif)[:_-]./i
+/** Truncation stemming: `facturation`/`facture`, `waiting`/`waited` meet on their first 6 letters. */
+const STEM_LENGTH = 6
 
 /**
  * The words of a subject that carry its topic: accents folded, lower case, stop words and words
- * under 3 letters dropped, a plural `s` cut (so `factures` meets `facture`). Numbers of 3+ digits
- * stay: an order or invoice number is a strong topic.
+ * under 3 letters dropped, words cut to 6 letters (a crude stemmer that works for French and
+ * English alike), a plural `s` cut from shorter ones. Numbers of 3+ digits stay whole: an order or
+ * invoice number is a strong topic.
  */
 export function topicTokens(subject: string): Set<string> {
   const words = subject
@@ -32,94 +35,60 @@ export function topicTokens(subject: string): Set<string> {
   const tokens = new Set<string>()
   for (const word of words) {
     if (word.length < 3 || STOP_WORDS.has(word)) continue
-    tokens.add(word.length > 4 && word.endsWith('s') ? word.slice(0, -1) : word)
+    if (/^\d+$/.test(word)) tokens.add(word)
+    else if (word.length > STEM_LENGTH) tokens.add(word.slice(0, STEM_LENGTH))
+    else tokens.add(word.length > 4 && word.endsWith('s') ? word.slice(0, -1) : word)
   }
   return tokens
 }
 
+// Tags that describe the ticket's state, channel or language rather than its topic.
+const STATE_TAGS = new Set(
+  (
+    'reopened closed_by_merge merged spam vip urgent escalation escalated escalade follow_up ' +
+    'followup relance csat nps survey satisfaction offered unoffered good bad web_widget ' +
+    'mobile_sdk email web chat voice phone api twitter facebook whatsapp messaging sms form'
+  ).split(' '),
+)
+const LANGUAGE_TAG = /^[a-z]{2}([-_][a-z]{2})?$/i
+
 /**
- * Two tickets are on the same topic when they share a category tag, or when at least half of the
- * shorter subject's topic words appear in the other (overlap coefficient ≥ 0.5). Short subjects are
- * the norm in support ("Invoice missing" / "Wrong amount on invoice"), which is why the overlap is
- * measured against the shorter one rather than the union.
+ * Two tickets' topic, as a function: built once per timeline, because whether a tag names a topic
+ * depends on the customer. A shared tag counts unless it describes state, channel or language, or
+ * it is on every one of the customer's tickets (3 or more): Zendesk-style user and organisation
+ * tags (`premium`, `enterprise`) ride on all of a customer's tickets and say nothing about topics.
+ * Without a shared topic tag, subjects match when at least half of the shorter one's topic words
+ * appear in the other (overlap coefficient ≥ 0.5): support subjects are short ("Invoice missing" /
+ * "Wrong amount on invoice"), so the overlap is measured against the shorter one, not the union.
  */
-export function sameTopic(a: Ticket, b: Ticket, tokensOf: TokensOf = topicTokens): boolean {
-  const tagsA = new Set(a.tags.filter((t) => CATEGORY_TAG.test(t)).map((t) => t.toLowerCase()))
-  if (b.tags.some((t) => tagsA.has(t.toLowerCase()))) return true
-  const [wordsA, wordsB] = [tokensOf(a.subject), tokensOf(b.subject)]
-  const smaller = Math.min(wordsA.size, wordsB.size)
-  if (smaller === 0) return false
-  const shared = [...wordsA].filter((w) => wordsB.has(w)).length
-  return shared >= 1 && shared / smaller >= 0.5
-}
-
-type TokensOf = (subject: string) => Set<string>
-
-/** `topicTokens` remembered per subject, for one pass over a timeline. */
-function memoTokens(): TokensOf {
-  const known = new Map<string, Set<string>>()
-  return (subject) => {
-    let tokens = known.get(subject)
-    if (!tokens) known.set(subject, (tokens = topicTokens(subject)))
+export function topicMatcher(
+  tickets: readonly Ticket[],
+  options: { ignoreTags?: readonly string[] } = {},
+): (a: Ticket, b: Ticket) => boolean {
+  const ignored = new Set([...STATE_TAGS, ...(options.ignoreTags ?? []).map(normaliseTag)])
+  if (tickets.length >= 3) {
+    const [first, ...rest] = tickets.map((t) => new Set(t.tags.map(normaliseTag)))
+    for (const tag of first ?? []) if (rest.every((tags) => tags.has(tag))) ignored.add(tag)
+  }
+  const isTopicTag = (tag: string) => !ignored.has(tag) && !LANGUAGE_TAG.test(tag)
+  const memo = new Map<string, Set<string>>()
+  const tokensOf = (subject: string) => {
+    let tokens = memo.get(subject)
+    if (!tokens) memo.set(subject, (tokens = topicTokens(subject)))
     return tokens
   }
-}
-
-// Two tickets in different tools opened minutes apart on one topic are one contact seen twice: a
-// help desk/CRM integration copying tickets across, or one message sent to two addresses.
-const MIRROR_WINDOW = 15 * MINUTE
-
-/** Where an earlier ticket's reach ends: its solve time plus the window; never while it is open. */
-function reachOf(earlier: Ticket, days: number): number {
-  if (isOpen(earlier)) return Infinity
-  const end = at(earlier.solvedAt ?? earlier.createdAt)
-  return end + days * DAY
-}
-
-const isMirror = (earlier: Ticket, later: Ticket): boolean =>
-  earlier.ref.source !== later.ref.source &&
-  at(later.createdAt) - at(earlier.createdAt) <= MIRROR_WINDOW
-
-/**
- * Whether `later` came back within `days` of the `earlier` contact: while the earlier ticket was
- * still unsolved, or within `days` after it was solved (after its creation when the solve time is
- * unknown). Both tickets must share the topic, and not be one contact mirrored into two tools.
- */
-export function isFollowUp(
-  earlier: Ticket,
-  later: Ticket,
-  days: number,
-  tokensOf: TokensOf = topicTokens,
-): boolean {
-  const created = at(later.createdAt)
-  return (
-    created >= at(earlier.createdAt) &&
-    created <= reachOf(earlier, days) &&
-    !isMirror(earlier, later) &&
-    sameTopic(earlier, later, tokensOf)
-  )
-}
-
-/**
- * For each ticket, the earlier tickets it follows up, nearest first. `tickets` must be oldest first
- * (as a timeline holds them). A sweep keeps only the earlier tickets still in reach, so a long
- * history costs about its length times the tickets open or recent at each point, not its square.
- */
-export function followUps(tickets: readonly Ticket[], days: number) {
-  const inReach: { ticket: Ticket; reach: number }[] = []
-  const found: { later: Ticket; earlier: Ticket[] }[] = []
-  const tokensOf = memoTokens()
-  for (const later of tickets) {
-    const created = at(later.createdAt)
-    for (let i = inReach.length - 1; i >= 0; i--) {
-      if ((inReach[i] as { reach: number }).reach < created) inReach.splice(i, 1)
-    }
-    const earlier = inReach
-      .map((e) => e.ticket)
-      .filter((candidate) => isFollowUp(candidate, later, days, tokensOf))
-      .reverse()
-    if (earlier.length > 0) found.push({ later, earlier })
-    inReach.push({ ticket: later, reach: reachOf(later, days) })
+  return (a, b) => {
+    const tagsA = new Set(a.tags.map(normaliseTag).filter(isTopicTag))
+    if (b.tags.some((tag) => tagsA.has(normaliseTag(tag)))) return true
+    const [wordsA, wordsB] = [tokensOf(a.subject), tokensOf(b.subject)]
+    const smaller = Math.min(wordsA.size, wordsB.size)
+    if (smaller === 0) return false
+    const shared = [...wordsA].filter((w) => wordsB.has(w)).length
+    return shared / smaller >= 0.5
   }
-  return found
 }
+
+/** Whether two tickets share a topic, judged without the rest of the customer's history. */
+export const sameTopic = (a: Ticket, b: Ticket): boolean => topicMatcher([a, b])(a, b)
+
+const normaliseTag = (tag: string): string => tag.trim().toLowerCase()
