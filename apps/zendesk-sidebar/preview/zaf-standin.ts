@@ -24,9 +24,10 @@ declare global {
   var __zafCalls: Array<{ name: string; args: unknown[] }> | undefined
 }
 
+/** Changes one signature character away from the end: the last one may hold only padding bits. */
 function spoil(token: string): string {
-  const last = token.at(-1) === 'A' ? 'B' : 'A'
-  return token.slice(0, -1) + last
+  const i = token.lastIndexOf('.') + 1
+  return token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1)
 }
 
 export function createStandinClient(config: StandinConfig): ZafClient {
