@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { RateLimitedError, TransientHttpError } from '../../core/sync/errors.ts'
 import { createHttpClient } from '../../core/sync/http.ts'
 import { createHubSpotConnector } from './connector.ts'
-import { createHubSpotSandbox } from './sandbox/app.ts'
+import { type HubSpotSandboxOptions, createHubSpotSandbox } from './sandbox/app.ts'
 import { DEFAULT_AS_OF } from './sandbox/generate.ts'
 
 const BASE = 'https://api.hubapi.test'
 
-function setup(limits: Parameters<typeof createHubSpotSandbox>[0]['limits'], retries: number) {
+function setup(limits: HubSpotSandboxOptions['limits'], retries: number) {
   let now = DEFAULT_AS_OF + 86_400_000
   const clock = { now: () => now, sleep: async (ms: number) => void (now += ms) }
   const sandbox = createHubSpotSandbox({ now: clock.now, limits })

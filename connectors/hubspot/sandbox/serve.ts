@@ -1,0 +1,47 @@
+import { serve } from '@hono/node-server'
+import { parseArgs } from 'node:util'
+import { type HubSpotSandbox, type HubSpotSandboxOptions, createHubSpotSandbox } from './app.ts'
+
+export interface RunningHubSpotSandbox {
+  url: string
+  sandbox: HubSpotSandbox
+  close(): Promise<void>
+}
+
+/** Serves a sandbox on 127.0.0.1 (port 0: a free one), on the real clock. */
+export async function startHubSpotSandbox(
+  options: HubSpotSandboxOptions & { port?: number } = {},
+): Promise<RunningHubSpotSandbox> {
+  const sandbox = createHubSpotSandbox(options)
+  return new Promise((resolve) => {
+    const server = serve(
+      { fetch: sandbox.app.fetch, hostname: '127.0.0.1', port: options.port ?? 0 },
+      (info) =>
+        resolve({
+          url: `http://127.0.0.1:${info.port}`,
+          sandbox,
+          close: () => new Promise<void>((done) => server.close(() => done())),
+        }),
+    )
+  })
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      seed: { type: 'string' },
+      latency: { type: 'string' },
+      'search-lag': { type: 'string' },
+    },
+  })
+  const running = await startHubSpotSandbox({
+    port: Number(values.port ?? 8788),
+    seed: Number(values.seed ?? 42),
+    latencyMs: Number(values.latency ?? 0),
+    searchLagMs: Number(values['search-lag'] ?? 2000),
+  })
+  console.log(
+    `HubSpot sandbox on ${running.url} (token: sandbox-token, portal ${running.sandbox.portalId})`,
+  )
+}
