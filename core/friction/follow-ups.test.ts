@@ -27,6 +27,17 @@ describe('isFollowUp', () => {
     const stillOpen = { ...first, status: 'open' as const, solvedAt: null }
     expect(isFollowUp(stillOpen, again(0), 7)).toBe(true)
   })
+
+  it('counts from the last update of a ticket left waiting on the customer', () => {
+    const pending = {
+      ...first,
+      status: 'pending' as const,
+      solvedAt: null,
+      updatedAt: ago(15 * DAYS),
+    }
+    expect(isFollowUp(pending, again(8), 7)).toBe(true)
+    expect(isFollowUp(pending, again(7.9), 7)).toBe(false)
+  })
 })
 
 describe('followUps', () => {

@@ -8,20 +8,27 @@ type SameTopic = (a: Ticket, b: Ticket) => boolean
 // integration copying tickets across, or one message sent to two addresses.
 const MIRROR_WINDOW = 15 * MINUTE
 
-/** Where an earlier ticket's reach ends: its solve time plus the window; never while it is open. */
-function reachOf(earlier: Ticket, days: number): number {
-  if (isOpen(earlier)) return Infinity
-  return at(earlier.solvedAt ?? earlier.createdAt) + days * DAY
+/**
+ * When an earlier contact ended, for the window to start from: never while it waits on us (status
+ * open: writing again is chasing it); its last update while it waits on the customer or a third
+ * party (a pending ticket left for months is not a live contact); else its solve time, or its
+ * creation when that is unknown.
+ */
+export function contactEnd(earlier: Ticket): number {
+  if (earlier.status === 'open') return Infinity
+  if (isOpen(earlier)) return at(earlier.updatedAt)
+  return at(earlier.solvedAt ?? earlier.createdAt)
 }
+
+const reachOf = (earlier: Ticket, days: number): number => contactEnd(earlier) + days * DAY
 
 const isMirror = (earlier: Ticket, later: Ticket): boolean =>
   earlier.ref.source !== later.ref.source &&
   at(later.createdAt) - at(earlier.createdAt) <= MIRROR_WINDOW
 
 /**
- * Whether `later` came back within `days` of the `earlier` contact: while the earlier ticket was
- * still unsolved, or within `days` after it was solved (after its creation when the solve time is
- * unknown). Both must share the topic, and not be one contact mirrored into two tools.
+ * Whether `later` came back within `days` of the end of the `earlier` contact (`contactEnd`), or
+ * before it ended. Both must share the topic, and not be one contact mirrored into two tools.
  */
 export function isFollowUp(
   earlier: Ticket,

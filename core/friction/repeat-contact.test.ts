@@ -27,7 +27,10 @@ describe('repeatContact', () => {
     expect(points.map((p) => [p.id, p.severity, p.open, p.evidence.map((r) => r.id)])).toEqual([
       ['repeat_contact:zendesk:acme:ticket:2', 'medium', false, ['2', '1']],
     ])
-    expect(points[0]?.params).toEqual({ contacts: 2, gapDays: 9, windowDays: 7 })
+    expect(points[0]?.params).toEqual({ contacts: 2, gapDays: 7, windowDays: 7 })
+    expect(points[0]?.reason).toBe(
+      'Contacted again on the same topic 7 days after the earlier ticket ended (2 contacts)',
+    )
   })
 
   it('counts every earlier contact in reach; three contacts is high and open while the last is', () => {
@@ -42,5 +45,6 @@ describe('repeatContact', () => {
       ['3', 'high', true, 3],
     ])
     expect(points[1]?.evidence.map((r) => r.id)).toEqual(['3', '2', '1'])
+    expect(points[1]?.params.gapDays).toBe(2)
   })
 })

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { buildCustomer, clusterPeople } from '../identity/index.ts'
 import { hsContact, zdUser } from '../identity/person.fixtures.ts'
@@ -136,5 +137,37 @@ describe('deriveView', () => {
       ['escalation', 'old-open', true],
       ['escalation', 'new', false],
     ])
+  })
+
+  it('gives the same view whatever order the records arrive in', () => {
+    const tickets = [
+      ticket('a', { subject: 'Refund missing', createdAt: ago(6 * DAYS), solvedAt: ago(5 * DAYS) }),
+      ticket('b', {
+        subject: 'Refund late',
+        channel: 'chat',
+        createdAt: ago(3 * DAYS),
+        status: 'open',
+        solvedAt: null,
+      }),
+      ticket('c', { priority: 'urgent', createdAt: ago(2 * DAYS), solvedAt: ago(1 * DAYS) }),
+      ticket('d', { reopens: 2, createdAt: ago(3 * DAYS), solvedAt: ago(1 * DAYS) }),
+    ]
+    const responses = [
+      response('n1', 'nps', 9, { submittedAt: ago(200 * DAYS) }),
+      response('n2', 'nps', 4, { submittedAt: ago(2 * DAYS), comment: 'Slow' }),
+      response('c1', 'csat', 2, { submittedAt: ago(1 * DAYS), ticket: tickets[2]!.ref }),
+    ]
+    const reference = view(tickets, responses)
+    expect(reference.friction.length).toBeGreaterThan(5)
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(tickets, { minLength: tickets.length }),
+        fc.shuffledSubarray(responses, { minLength: responses.length }),
+        (t, r) => {
+          expect(view(t, r)).toEqual(reference)
+        },
+      ),
+      { numRuns: 20 },
+    )
   })
 })
