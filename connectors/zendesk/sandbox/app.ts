@@ -5,6 +5,7 @@ import { applyMutation, type MutateOptions, type MutationResult } from './mutate
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts'
 import { renderSurvey, renderSurveyResponse } from './render.ts'
 import { registerIncremental } from './routes/incremental.ts'
+import { listEndpointName, registerListEndpoints } from './routes/list-endpoints.ts'
 import { registerSatisfaction } from './routes/satisfaction.ts'
 import { registerSurveyResponses } from './routes/survey-responses.ts'
 import { emptyCounters, type SandboxState } from './state.ts'
@@ -77,7 +78,7 @@ function endpointOf(method: string, path: string): string {
       /^\/api\/v2\/guide\/(?!survey_responses)[^/]+\/surveys(\/[^/]+\/[^/]+)?$/,
       (_m, v) => `/api/v2/guide/{locale}/surveys${v ? '/{id}/{version}' : ''}`,
     )
-  return `${method} ${p}`
+  return `${method} ${listEndpointName(p)}`
 }
 
 export function createZendeskSandbox(options: SandboxOptions = {}) {
@@ -177,6 +178,7 @@ export function createZendeskSandbox(options: SandboxOptions = {}) {
   registerIncremental(app, ctx)
   registerSatisfaction(app, ctx)
   registerSurveyResponses(app, ctx)
+  registerListEndpoints(app, ctx)
   app.notFound((c) => c.json({ error: 'InvalidEndpoint', description: 'Not found' }, 404))
 
   return {
