@@ -25,6 +25,8 @@ export default defineConfig({
                 CXLENS_SECRET_KEY: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
                 // Small slices, so the end-to-end sync crosses many alarm re-arms.
                 CXLENS_SLICE_MAX_REQUESTS: '4',
+                // The HubSpot marketplace app's client secret, for portals installed without their own.
+                HUBSPOT_CLIENT_SECRET: 'test-hubspot-marketplace-secret-0123456789',
                 // The directory's D1 migrations, applied by test/workers/apply-migrations.ts.
                 TEST_MIGRATIONS: await readD1Migrations('apps/worker/directory/migrations'),
               },

@@ -8,6 +8,13 @@ interface CxlensSecrets {
   /** Optional slice bounds (numbers as text): at most this many requests / ms per alarm slice. */
   CXLENS_SLICE_MAX_REQUESTS?: string
   CXLENS_SLICE_MAX_MILLIS?: string
+  /**
+   * Optional: client secret of a HubSpot marketplace app, the v3 signature key of every portal
+   * installed without its own `clientSecret` (`PUT /admin/tenants/:t/installations/hubspot`).
+   */
+  HUBSPOT_CLIENT_SECRET?: string
+  /** Optional: the origin HubSpot signs when a proxy or tunnel changes ours (`https://x.example`). */
+  CXLENS_PUBLIC_ORIGIN?: string
 }
 
 interface Env extends CxlensSecrets {}

@@ -6,18 +6,16 @@ import { accountKey, Directory } from '../directory/directory.ts'
 import { adminToken } from '../middleware/admin-token.ts'
 import { notFound, ProblemError } from '../problem.ts'
 import { newTenantId } from '../tenant/api-key.ts'
-import { knownTenant, tenantStub } from '../tenant/client.ts'
+import { tenantStub } from '../tenant/client.ts'
 import { ConnectionInput, resolveAccount } from '../tenant/connection-input.ts'
 import { valid } from '../validate.ts'
+import { adminInstallations } from './admin-installations.ts'
+import { existingTenant } from './existing-tenant.ts'
 import { ConnectionId, TenantId } from './params.ts'
 
 const NewTenant = z.strictObject({ name: z.string().trim().min(1).max(200) })
 const TenantParams = z.object({ tenantId: TenantId })
 const ConnectionParams = z.object({ tenantId: TenantId, connectionId: ConnectionId })
-
-async function existingTenant(env: Env, tenantId: string): Promise<void> {
-  if (!(await knownTenant(env, tenantId))) throw notFound(`No tenant ${tenantId}`)
-}
 
 /** Provisioning and operations; every route needs the admin token. */
 export const admin = new Hono<AppEnv>()
@@ -116,3 +114,5 @@ export const admin = new Hono<AppEnv>()
       return c.json(await tenantStub(c.env, tenantId).putSettings(c.req.valid('json')))
     },
   )
+
+  .route('/', adminInstallations)

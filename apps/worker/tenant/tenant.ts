@@ -12,6 +12,15 @@ import {
   type ConnectionSummary,
 } from './connection-input.ts'
 import { toSummary, type ConnectionSettings } from './connection-summary.ts'
+import {
+  getInstallation,
+  installationContext,
+  listInstallations,
+  putInstallation,
+  toInstallationSummary,
+  type InstallationSummary,
+  type Platform,
+} from './installations.ts'
 import { lookupCustomer } from './lookup.ts'
 import type { ConnectionState, LookupKey, LookupResult } from './rpc-types.ts'
 import {
@@ -152,6 +161,49 @@ export class Tenant extends DurableObject<Env> {
       lastSlice: getSchedule(this.sql, connectionId)?.lastSlice ?? null,
       streams,
     }
+  }
+
+  /**
+   * Registers (or replaces) a platform app installation. `secret` null: the deployment's global app
+   * secret signs for it (HubSpot marketplace app). The secret is sealed to this installation.
+   */
+  async putInstallation(
+    platform: Platform,
+    externalId: string,
+    secret: string | null,
+  ): Promise<InstallationSummary> {
+    const tenantId = this.tenantId()
+    if (!tenantId) throw new Error('putInstallation: tenant object is not initialised')
+    const sealedSecret =
+      secret === null
+        ? null
+        : await encryptSecret(
+            await this.key(),
+            secret,
+            installationContext(tenantId, platform, externalId),
+          )
+    putInstallation(this.sql, { platform, externalId, sealedSecret, nowMs: Date.now() })
+    return toInstallationSummary(getInstallation(this.sql, platform, externalId)!)
+  }
+
+  listInstallations(): InstallationSummary[] {
+    return listInstallations(this.sql)
+  }
+
+  /**
+   * The HMAC key of an installation: its own secret, `global` when it uses the deployment's app
+   * secret, or null when this tenant has no such installation.
+   */
+  async installationSecret(
+    platform: Platform,
+    externalId: string,
+  ): Promise<{ secret: string } | 'global' | null> {
+    const tenantId = this.tenantId()
+    const row = getInstallation(this.sql, platform, externalId)
+    if (!tenantId || !row) return null
+    if (row.sealedSecret === null) return 'global'
+    const context = installationContext(tenantId, platform, externalId)
+    return { secret: await decryptSecret(await this.key(), row.sealedSecret, context) }
   }
 
   lookup(key: LookupKey): LookupResult {

@@ -2,7 +2,8 @@ import type { SqlPort } from '../../../core/store/port.ts'
 
 /**
  * What the worker keeps in a tenant object beside the store's tables: who the tenant is with the hash
- * of its API key, and when each connection's next slice is due. Idempotent.
+ * of its API key, when each connection's next slice is due, and its platform app installations.
+ * Idempotent.
  */
 const STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS worker_tenant (
@@ -20,6 +21,13 @@ const STATEMENTS = [
     last_slice_done INTEGER,
     last_slice_requests INTEGER,
     last_error TEXT
+  )`,
+  `CREATE TABLE IF NOT EXISTS worker_installations (
+    platform TEXT NOT NULL,
+    external_id TEXT NOT NULL,
+    secret TEXT,
+    updated_ms INTEGER NOT NULL,
+    PRIMARY KEY (platform, external_id)
   )`,
 ]
 

@@ -1,0 +1,57 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { accountKey, Directory } from '../directory/directory.ts'
+import { tenantStub } from '../tenant/client.ts'
+import { hubspotSignature, type HubspotTenant } from './hubspot-signature.ts'
+import { zafJwt, type ZafInstallation } from './zaf-jwt.ts'
+
+/**
+ * The issuer's tenant (directory `zendesk:<subdomain>`) and that tenant's installation secret. An
+ * account linked by a connection alone has no installation: no secret, so the JWT is refused.
+ */
+export async function resolveZafSecret(env: Env, iss: string): Promise<ZafInstallation | null> {
+  const subdomain = iss.toLowerCase()
+  const tenantId = await new Directory(env.DIRECTORY).tenantForAccount(
+    accountKey('zendesk', subdomain),
+  )
+  if (!tenantId) return null
+  const found = await tenantStub(env, tenantId).installationSecret('zendesk', subdomain)
+  return found && found !== 'global' ? { tenantId, secret: found.secret } : null
+}
+
+/**
+ * The portal's tenant (directory `hubspot:<portalId>`) and the key of its signatures: the tenant's
+ * own app secret, else the marketplace app's `HUBSPOT_CLIENT_SECRET` for a registered installation.
+ */
+export async function resolveHubspotTenant(
+  env: Env,
+  portalId: string,
+): Promise<HubspotTenant | null> {
+  const tenantId = await new Directory(env.DIRECTORY).tenantForAccount(
+    accountKey('hubspot', portalId),
+  )
+  if (!tenantId) return null
+  const found = await tenantStub(env, tenantId).installationSecret('hubspot', portalId)
+  if (!found) return null
+  if (found !== 'global') return { tenantId, clientSecret: found.secret }
+  return env.HUBSPOT_CLIENT_SECRET ? { tenantId, clientSecret: env.HUBSPOT_CLIENT_SECRET } : null
+}
+
+/**
+ * The two platform credentials of `/v1/customers/*` besides the API key: the Zendesk sidebar's JWT
+ * and the HubSpot card's v3 signature. Each passes a request without its credential on.
+ */
+export function platformCredentials(): MiddlewareHandler<AppEnv>[] {
+  const zaf = zafJwt({
+    resolveSecret: (iss, c) => resolveZafSecret(c.env, iss),
+    whenAbsent: 'next',
+  }) as unknown as MiddlewareHandler<AppEnv>
+  // Built per request: the public origin is configuration, only known with the request's env.
+  const hubspot: MiddlewareHandler<AppEnv> = (c: Context<AppEnv>, next) =>
+    hubspotSignature({
+      resolveTenant: (portalId) => resolveHubspotTenant(c.env, portalId),
+      whenUnsigned: 'next',
+      ...(c.env.CXLENS_PUBLIC_ORIGIN ? { publicOrigin: c.env.CXLENS_PUBLIC_ORIGIN } : {}),
+    })(c, next)
+  return [zaf, hubspot]
+}
