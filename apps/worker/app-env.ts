@@ -1,3 +1,5 @@
+import type { ZafCaller } from './middleware/zaf-jwt.ts'
+
 /** How a request proved which tenant it acts for; each credential binds the request to one tenant. */
 export interface TenantBinding {
   tenantId: string
@@ -10,5 +12,7 @@ export interface AppEnv {
   Variables: {
     /** Set by exactly one credential middleware on `/v1/customers/*`. */
     tenant: TenantBinding
+    /** Set with `via: 'zaf_jwt'`: the Zendesk subdomain and agent of the sidebar's JWT. */
+    zaf?: ZafCaller
   }
 }

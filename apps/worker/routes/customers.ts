@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { badRequest, notFound } from '../problem.ts'
@@ -8,28 +8,63 @@ import { valid } from '../validate.ts'
 import { CustomerId } from './params.ts'
 
 const VendorId = z.string().regex(/^[1-9][0-9]{0,19}$/, 'a numeric id')
-const Account = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'a Zendesk subdomain')
+const Account = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'a Zendesk subdomain or a HubSpot portal id')
 
+const KEYS = [
+  'zendesk_user_id',
+  'zendesk_ticket_id',
+  'hubspot_contact_id',
+  'hubspot_ticket_id',
+  'email',
+] as const
+
+/**
+ * Not strict: HubSpot adds (and signs) `portalId`, `userId`, `userEmail`, `appId` and may add more;
+ * unknown parameters are ignored, and a missing or doubled key is still named.
+ */
 const LookupQuery = z
-  .strictObject({
+  .object({
     zendesk_user_id: VendorId.optional(),
     zendesk_ticket_id: VendorId.optional(),
+    hubspot_contact_id: VendorId.optional(),
+    hubspot_ticket_id: VendorId.optional(),
     email: z.email().optional(),
     account: Account.optional(),
+    portalId: VendorId.optional(),
   })
-  .refine(
-    (q) =>
-      [q.zendesk_user_id, q.zendesk_ticket_id, q.email].filter((v) => v !== undefined).length === 1,
-    { message: 'give exactly one of zendesk_user_id, zendesk_ticket_id, email', path: ['key'] },
-  )
+  .refine((q) => KEYS.filter((k) => q[k] !== undefined).length === 1, {
+    message: `give exactly one of ${KEYS.join(', ')}`,
+    path: ['key'],
+  })
+type LookupQuery = z.output<typeof LookupQuery>
 
-function toLookupKey(q: z.output<typeof LookupQuery>): LookupKey {
+/**
+ * The account a vendor id belongs to. A HubSpot-signed request reads its own portal (the signed
+ * `portalId`); a ZAF JWT hints its subdomain; else `account`, else the tenant's only account.
+ */
+function toLookupKey(q: LookupQuery, c: Context<AppEnv>): LookupKey {
   const account = q.account?.toLowerCase()
+  const via = c.get('tenant').via
   const scope = account ? { account } : {}
-  if (q.zendesk_user_id) return { kind: 'zendesk_user', id: q.zendesk_user_id, ...scope }
-  if (q.zendesk_ticket_id) return { kind: 'zendesk_ticket', id: q.zendesk_ticket_id, ...scope }
+  if (q.zendesk_user_id || q.zendesk_ticket_id) {
+    const zaf = via === 'zaf_jwt' ? c.get('zaf') : undefined
+    const hint = zaf ? { hint: zaf.subdomain.toLowerCase() } : {}
+    return q.zendesk_user_id
+      ? { kind: 'zendesk_user', id: q.zendesk_user_id, ...scope, ...hint }
+      : { kind: 'zendesk_ticket', id: q.zendesk_ticket_id!, ...scope, ...hint }
+  }
+  if (q.hubspot_contact_id || q.hubspot_ticket_id) {
+    const portal = via === 'hubspot_signature' && q.portalId ? { account: q.portalId } : scope
+    return q.hubspot_contact_id
+      ? { kind: 'hubspot_contact', id: q.hubspot_contact_id, ...portal }
+      : { kind: 'hubspot_ticket', id: q.hubspot_ticket_id!, ...portal }
+  }
   return { kind: 'email', email: q.email! }
 }
+
+const VENDOR_NAMES = { zendesk: 'Zendesk accounts', hubspot: 'HubSpot portals' }
 
 /**
  * What the sidebars read: one materialised view, from the tenant the credential bound the request
@@ -38,12 +73,12 @@ function toLookupKey(q: z.output<typeof LookupQuery>): LookupKey {
 export const customers = new Hono<AppEnv>()
   .get('/lookup', valid('query', LookupQuery), async (c) => {
     const { tenantId } = c.get('tenant')
-    const result = await tenantStub(c.env, tenantId).lookup(toLookupKey(c.req.valid('query')))
+    const result = await tenantStub(c.env, tenantId).lookup(toLookupKey(c.req.valid('query'), c))
     if (result.status === 'unknown_account') {
-      throw badRequest(
-        `Name one of this tenant's Zendesk accounts: ${result.accounts.join(', ')}`,
-        [{ field: 'query.account', message: `one of ${result.accounts.join(', ')}` }],
-      )
+      const accounts = result.accounts.join(', ')
+      throw badRequest(`Name one of this tenant's ${VENDOR_NAMES[result.source]}: ${accounts}`, [
+        { field: 'query.account', message: `one of ${accounts}` },
+      ])
     }
     if (result.status === 'not_found') throw notFound('No customer matches this lookup')
     return c.json(result.view)

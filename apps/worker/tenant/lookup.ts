@@ -1,29 +1,38 @@
 import type { TenantStore } from '../../../core/store/index.ts'
-import type { LookupKey, LookupResult } from './rpc-types.ts'
+import type { LookupKey, LookupResult, VendorIdKind } from './rpc-types.ts'
+
+/** Which record a vendor id names. */
+const REFS: Record<
+  VendorIdKind,
+  { source: 'zendesk' | 'hubspot'; object: string; by: 'person' | 'ticket' }
+> = {
+  zendesk_user: { source: 'zendesk', object: 'user', by: 'person' },
+  zendesk_ticket: { source: 'zendesk', object: 'ticket', by: 'ticket' },
+  hubspot_contact: { source: 'hubspot', object: 'contact', by: 'person' },
+  hubspot_ticket: { source: 'hubspot', object: 'ticket', by: 'ticket' },
+}
 
 /**
- * Finds the customer behind a sidebar's key and returns their materialised view. A Zendesk id needs
- * its account: the one named, or the tenant's only Zendesk account.
+ * Finds the customer behind a sidebar's key and returns their materialised view. A vendor id needs
+ * its account: the one named, or the tenant's only account of that vendor.
  */
 export function lookupCustomer(store: TenantStore, key: LookupKey): LookupResult {
   let customerId: string | null
   if (key.kind === 'email') {
     customerId = store.findCustomerId({ by: 'email', email: key.email })
   } else {
+    const { source, object, by } = REFS[key.kind]
     const accounts = store
       .listConnections()
-      .filter((c) => c.source === 'zendesk')
+      .filter((c) => c.source === source)
       .map((c) => c.account)
-    const account = key.account ?? (accounts.length === 1 ? accounts[0] : undefined)
+    const hinted = key.hint && accounts.includes(key.hint) ? key.hint : undefined
+    const account = key.account ?? hinted ?? (accounts.length === 1 ? accounts[0] : undefined)
     if (!account || !accounts.includes(account)) {
       if (accounts.length === 0) return { status: 'not_found' }
-      return { status: 'unknown_account', accounts }
+      return { status: 'unknown_account', source, accounts }
     }
-    const object = key.kind === 'zendesk_user' ? 'user' : 'ticket'
-    const ref = { source: 'zendesk' as const, account, object, id: key.id }
-    customerId = store.findCustomerId(
-      key.kind === 'zendesk_user' ? { by: 'person', ref } : { by: 'ticket', ref },
-    )
+    customerId = store.findCustomerId({ by, ref: { source, account, object, id: key.id } })
   }
   const view = customerId ? store.getView(customerId) : null
   return view ? { status: 'found', view } : { status: 'not_found' }
