@@ -9,6 +9,7 @@ import { newTenantId } from '../tenant/api-key.ts'
 import { tenantStub } from '../tenant/client.ts'
 import { ConnectionInput, resolveAccount } from '../tenant/connection-input.ts'
 import { valid } from '../validate.ts'
+import { adminCustomers } from './admin-customers.ts'
 import { adminInstallations } from './admin-installations.ts'
 import { existingTenant } from './existing-tenant.ts'
 import { ConnectionId, TenantId } from './params.ts'
@@ -116,3 +117,4 @@ export const admin = new Hono<AppEnv>()
   )
 
   .route('/', adminInstallations)
+  .route('/', adminCustomers)

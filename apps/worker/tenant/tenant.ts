@@ -22,6 +22,7 @@ import {
   type Platform,
 } from './installations.ts'
 import { lookupCustomer } from './lookup.ts'
+import { listCustomerSummaries, type CustomerFilter, type CustomerPage } from './customer-list.ts'
 import type { ConnectionState, LookupKey, LookupResult } from './rpc-types.ts'
 import {
   addSchedule,
@@ -208,6 +209,10 @@ export class Tenant extends DurableObject<Env> {
 
   lookup(key: LookupKey): LookupResult {
     return lookupCustomer(this.store, key)
+  }
+
+  listCustomers(query: { limit: number; offset: number; has: CustomerFilter[] }): CustomerPage {
+    return listCustomerSummaries(this.sql, query)
   }
 
   getView(customerId: string): CustomerView | null {
