@@ -1,0 +1,88 @@
+// The Zendesk sandbox in its own process (forked by bench/run.ts), so the sync's memory and CPU are
+// measured apart from the sandbox's. Answers IPC requests `{ id, type, args }` with `{ id, result }`.
+import { isArchived } from '../connectors/zendesk/sandbox/routes/list-endpoints.ts'
+import { startZendeskSandbox } from '../connectors/zendesk/sandbox/serve.ts'
+import type { ChildRequest, CompactTruth, SandboxInfo } from './protocol.ts'
+
+const config = JSON.parse(process.argv[2] ?? '{}') as {
+  seed: number
+  users: number
+  tickets: number
+  timeScale: number
+}
+
+const generationStart = performance.now()
+const running = await startZendeskSandbox({
+  seed: config.seed,
+  users: config.users,
+  tickets: config.tickets,
+  rateLimits: { timeScale: config.timeScale },
+})
+const generationMs = performance.now() - generationStart
+const { sandbox } = running
+// The sandbox clock: real time plus an offset that `advance` grows (past the export's last minute).
+let offsetMs = 0
+sandbox.setClock(() => Date.now() + offsetMs)
+
+/** Read from the account directly: `groundTruth()` deep-copies 100k tickets for nothing here. */
+function compactTruth(): CompactTruth {
+  const { account } = sandbox.state
+  const now = sandbox.state.now()
+  const byId = <T extends { id: number }>(m: Map<number, T>) =>
+    [...m.values()].sort((a, b) => a.id - b.id)
+  const ratings = [...account.ratings.values()]
+  return {
+    asOf: now,
+    tickets: byId(account.tickets).map((t) => [
+      t.id,
+      t.updated_at,
+      t.status === 'deleted' ? 1 : 0,
+      t.status !== 'deleted' && isArchived(t, now) ? 1 : 0,
+    ]),
+    users: account.users.size,
+    organizations: account.organizations.size,
+    satisfactionRatings: ratings.length,
+    receivedRatings: ratings.filter((r) => r.score === 'good' || r.score === 'bad').length,
+    surveyResponses: account.surveyResponses.size,
+  }
+}
+
+function handle(request: ChildRequest): unknown {
+  switch (request.type) {
+    case 'mutate':
+      return sandbox.mutate(request.args)
+    case 'advance':
+      offsetMs += request.args.ms
+      return { offsetMs, now: sandbox.state.now() }
+    case 'counters':
+      return structuredClone(sandbox.state.requests)
+    case 'reset':
+      sandbox.resetCounters()
+      return null
+    case 'rate-limits':
+      sandbox.setRateLimits(request.args)
+      return null
+    case 'truth':
+      return compactTruth()
+    case 'memory':
+      return { maxRssKb: process.resourceUsage().maxRSS, rss: process.memoryUsage().rss }
+  }
+}
+
+process.on('message', (message: ChildRequest & { id: number }) => {
+  try {
+    process.send?.({ id: message.id, result: handle(message) })
+  } catch (error) {
+    process.send?.({ id: message.id, error: String(error) })
+  }
+})
+process.on('disconnect', () => void running.close().then(() => process.exit(0)))
+
+const info: SandboxInfo = {
+  url: running.url,
+  email: sandbox.credentials.email,
+  apiToken: sandbox.credentials.apiToken,
+  generationMs,
+  rssBytes: process.memoryUsage().rss,
+}
+process.send?.({ id: 0, result: info })
