@@ -129,6 +129,41 @@ describe('connections', () => {
     ])
   })
 
+  it('connects a HubSpot portal, naming bad fields, one tenant per portal', async () => {
+    const a = await createTenant('A')
+    const b = await createTenant('B')
+    const portalId = String(500_000_000 + Math.floor(Math.random() * 1_000_000))
+    const body = {
+      source: 'hubspot',
+      portalId,
+      auth: { kind: 'oauth', accessToken: 'hs-oauth-secret-456' },
+      schedule: { everyMinutes: 1440 },
+    }
+    const created = await admin('POST', `/admin/tenants/${a.tenantId}/connections`, body)
+    expect(created.status, created.text).toBe(201)
+    expect(created.json).toMatchObject({
+      source: 'hubspot',
+      account: portalId,
+      baseUrl: 'https://api.hubapi.com',
+      auth: { kind: 'oauth' },
+    })
+    expect(created.text).not.toContain('hs-oauth-secret-456')
+    const taken = await admin('POST', `/admin/tenants/${b.tenantId}/connections`, body)
+    expect(taken.status).toBe(409)
+    const bad = await admin('POST', `/admin/tenants/${a.tenantId}/connections`, {
+      ...body,
+      portalId: 'acme',
+      auth: { kind: 'private_app' },
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.json?.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'body.portalId' }),
+        expect.objectContaining({ field: 'body.auth.token' }),
+      ]),
+    )
+  })
+
   it('accepts a sync request with 202 and makes the connection due now', async () => {
     const { tenantId } = await createTenant()
     const created = await addZendeskConnection(tenantId, { schedule: { everyMinutes: 60 } })

@@ -29,7 +29,7 @@ export type Schedule = z.infer<typeof Schedule>
 
 export const DEFAULT_SCHEDULE: Schedule = { everyMinutes: 5 }
 
-export const ConnectionInput = z
+export const ZendeskConnectionInput = z
   .strictObject({
     source: z.literal('zendesk'),
     subdomain: Subdomain.optional(),
@@ -47,22 +47,55 @@ export const ConnectionInput = z
     message: 'name the account when connecting by baseUrl',
     path: ['account'],
   })
+export type ZendeskConnectionInput = z.infer<typeof ZendeskConnectionInput>
+
+/** How an admin connects a HubSpot portal: a private app token or an OAuth access token. */
+export const HubspotAuth = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('private_app'), token: z.string().min(1).max(2000) }),
+  z.strictObject({ kind: z.literal('oauth'), accessToken: z.string().min(1).max(2000) }),
+])
+export type HubspotAuth = z.infer<typeof HubspotAuth>
+
+export const HubspotConnectionInput = z.strictObject({
+  source: z.literal('hubspot'),
+  portalId: z.string().regex(/^[1-9][0-9]{0,19}$/, 'a HubSpot portal id'),
+  /** `https://api.hubapi.com` by default; a sandbox or a recorded replay otherwise. */
+  baseUrl: BaseUrl.optional(),
+  auth: HubspotAuth,
+  schedule: Schedule.optional(),
+})
+export type HubspotConnectionInput = z.infer<typeof HubspotConnectionInput>
+
+export const ConnectionInput = z.discriminatedUnion('source', [
+  ZendeskConnectionInput,
+  HubspotConnectionInput,
+])
 export type ConnectionInput = z.infer<typeof ConnectionInput>
+
+/** Credentials of a connection of either source, as sealed in its blob. */
+export type ConnectionAuth = ZendeskAuth | HubspotAuth
+export const authSchemaFor = (source: string) =>
+  source === 'hubspot' ? HubspotAuth : (ZendeskAuth as z.ZodType<ConnectionAuth>)
 
 /** The connection as every API shows it: never a secret. */
 export const ConnectionSummary = z.strictObject({
   id: z.string(),
-  source: z.literal('zendesk'),
+  source: z.enum(['zendesk', 'hubspot']),
   account: z.string(),
   baseUrl: z.string(),
-  auth: z.strictObject({ kind: z.enum(['api_token', 'oauth']) }),
+  auth: z.strictObject({ kind: z.enum(['api_token', 'oauth', 'private_app']) }),
   schedule: Schedule,
   createdAt: z.string(),
   nextRunAt: z.string().nullable(),
 })
 export type ConnectionSummary = z.infer<typeof ConnectionSummary>
 
+export const HUBSPOT_API = 'https://api.hubapi.com'
+
 export function resolveAccount(input: ConnectionInput): { account: string; baseUrl: string } {
+  if (input.source === 'hubspot') {
+    return { account: input.portalId, baseUrl: (input.baseUrl ?? HUBSPOT_API).replace(/\/+$/, '') }
+  }
   const account = (input.account ?? input.subdomain)!.toLowerCase()
   const baseUrl = (
     input.baseUrl ?? `https://${input.subdomain!.toLowerCase()}.zendesk.com`

@@ -4,7 +4,7 @@ import type { ScheduleRow } from './schedule.ts'
 
 /** What the store's connection settings hold for the worker (the credentials are a separate blob). */
 export interface ConnectionSettings {
-  authKind: 'api_token' | 'oauth'
+  authKind: ConnectionSummary['auth']['kind']
 }
 
 /** A connection as the APIs show it: everything but its credentials. */
@@ -12,7 +12,7 @@ export function toSummary(connection: Connection, schedule: ScheduleRow | null):
   const settings = connection.settings as Partial<ConnectionSettings>
   return {
     id: connection.id,
-    source: 'zendesk',
+    source: connection.source === 'hubspot' ? 'hubspot' : 'zendesk',
     account: connection.account,
     baseUrl: connection.baseUrl,
     auth: { kind: settings.authKind ?? 'api_token' },

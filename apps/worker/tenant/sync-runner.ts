@@ -2,8 +2,10 @@ import type { Connection, TenantStore } from '../../../core/store/index.ts'
 import { createHttpClient } from '../../../core/sync/http.ts'
 import { createRateBudget, type Clock, type RateBudget } from '../../../core/sync/rate-budget.ts'
 import { runSlice } from '../../../core/sync/run-slice.ts'
+import type { Connector } from '../../../core/sync/types.ts'
+import { createHubSpotConnector } from '../../../connectors/hubspot/index.ts'
 import { createZendeskConnector } from '../../../connectors/zendesk/index.ts'
-import type { ZendeskAuth } from './connection-input.ts'
+import type { ConnectionAuth, HubspotAuth, ZendeskAuth } from './connection-input.ts'
 
 export interface SliceLimits {
   maxRequests: number
@@ -54,14 +56,10 @@ export class SyncRunner {
 
   async runSlice(
     connection: Connection,
-    auth: ZendeskAuth,
+    auth: ConnectionAuth,
     limits: SliceLimits,
   ): Promise<SliceSummary> {
-    const connector = createZendeskConnector({
-      account: connection.account,
-      baseUrl: connection.baseUrl,
-      auth,
-    })
+    const connector = connectorFor(connection, auth)
     const budgetKey = `${connector.source}:${connector.account}`
     let budget = this.budgets.get(budgetKey)
     if (!budget) {
@@ -88,4 +86,16 @@ export class SyncRunner {
       errors: result.errors.map((e) => `${e.stream}: ${e.message}`),
     }
   }
+}
+
+/** The vendor's connector for a connection; its source decides which auth it was sealed with. */
+function connectorFor(connection: Connection, auth: ConnectionAuth): Connector {
+  const { account, baseUrl } = connection
+  if (connection.source === 'hubspot') {
+    return createHubSpotConnector({ account, baseUrl, auth: auth as HubspotAuth })
+  }
+  if (connection.source === 'zendesk') {
+    return createZendeskConnector({ account, baseUrl, auth: auth as ZendeskAuth })
+  }
+  throw new Error(`No connector for source ${connection.source} (connection ${connection.id})`)
 }

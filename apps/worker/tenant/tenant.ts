@@ -5,9 +5,9 @@ import type { SqlPort } from '../../../core/store/port.ts'
 import { constantTimeEqual, decryptSecret, encryptSecret, importSecretKey } from '../crypto.ts'
 import { newApiKey } from './api-key.ts'
 import {
+  authSchemaFor,
   DEFAULT_SCHEDULE,
   resolveAccount,
-  ZendeskAuth,
   type ConnectionInput,
   type ConnectionSummary,
 } from './connection-input.ts'
@@ -264,7 +264,7 @@ export class Tenant extends DurableObject<Env> {
       const startedAt = Date.now()
       try {
         const blob = new TextDecoder().decode(connection.credentials)
-        const auth = ZendeskAuth.parse(
+        const auth = authSchemaFor(connection.source).parse(
           JSON.parse(await decryptSecret(await this.key(), blob, `${tenantId}/${connection.id}`)),
         )
         const result = await this.runner.runSlice(connection, auth, limits)
