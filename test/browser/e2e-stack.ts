@@ -1,0 +1,184 @@
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { unstable_startWorker } from 'wrangler'
+import type { CustomerView } from '../../core/model/index.ts'
+import { startZendeskSandbox } from '../../connectors/zendesk/sandbox/serve.ts'
+import { createPreviewRoutes } from '../../apps/worker/routes/preview.ts'
+
+/** What the end-to-end browser tests get from the global setup (through vitest's provide/inject). */
+export interface E2eStack {
+  /** The sidebar frame server: `${frameUrl}/preview/frame?user=…` */
+  frameUrl: string
+  workerUrl: string
+  apiKey: string
+  customers: { withFriction: string; withoutSurvey: string }
+}
+
+const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef'
+const SECRET_KEY = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8='
+const SHARED_SECRET = 'e2e-zendesk-shared-secret-0123456789'
+const ACCOUNT = 'demo'
+
+async function call(url: string, init: RequestInit & { json?: unknown } = {}) {
+  const res = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...init.headers },
+    body: init.json === undefined ? init.body : JSON.stringify(init.json),
+  })
+  const body: unknown = await res.json().catch(() => null)
+  if (!res.ok)
+    throw new Error(
+      `${init.method ?? 'GET'} ${new URL(url).pathname} → ${res.status} ${JSON.stringify(body)}`,
+    )
+  return body as Record<string, any>
+}
+
+/**
+ * The whole path on loopback: the Zendesk sandbox, the worker under wrangler (workerd, local state
+ * in a temp dir), a tenant with a Zendesk connection and an installation secret, one full sync; and
+ * a frame server standing in for Zendesk: it serves the sidebar with the stand-in client, signs
+ * the JWT with the installation's shared secret, and forwards `/v1/*` to the worker as Zendesk's
+ * proxy does (so the page makes no cross-origin call).
+ */
+export async function startE2eStack(): Promise<{ stack: E2eStack; stop(): Promise<void> }> {
+  const stops: Array<() => Promise<void>> = []
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined)
+  }
+  try {
+    const sandbox = await startZendeskSandbox({
+      seed: 7,
+      users: 30,
+      tickets: 90,
+      years: 1,
+      subdomain: ACCOUNT,
+      now: Date.now() - 10 * 60_000,
+    })
+    stops.push(() => sandbox.close())
+
+    const state = await mkdtemp(join(tmpdir(), 'cxlens-e2e-'))
+    stops.push(() => rm(state, { recursive: true, force: true }))
+    const worker = await unstable_startWorker({
+      config: join(process.cwd(), 'wrangler.toml'),
+      bindings: {
+        CXLENS_ADMIN_TOKEN: { type: 'plain_text', value: ADMIN_TOKEN },
+        CXLENS_SECRET_KEY: { type: 'plain_text', value: SECRET_KEY },
+      },
+      dev: {
+        server: { hostname: '127.0.0.1', port: 0 },
+        inspector: false,
+        watch: false,
+        logLevel: 'error',
+        persist: state,
+      },
+    } as Parameters<typeof unstable_startWorker>[0])
+    stops.push(() => worker.dispose())
+    await worker.ready
+    const workerUrl = String(await worker.url).replace(/\/$/, '')
+
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` }
+    const tenant = await call(`${workerUrl}/admin/tenants`, {
+      method: 'POST',
+      headers: admin,
+      json: { name: 'E2E' },
+    })
+    const base = `${workerUrl}/admin/tenants/${tenant.tenantId}`
+    const { email, apiToken } = sandbox.sandbox.credentials
+    const connection = await call(`${base}/connections`, {
+      method: 'POST',
+      headers: admin,
+      json: {
+        source: 'zendesk',
+        baseUrl: sandbox.url,
+        account: ACCOUNT,
+        auth: { kind: 'api_token', email, token: apiToken },
+      },
+    })
+    await call(`${base}/installations/zendesk`, {
+      method: 'PUT',
+      headers: admin,
+      json: { subdomain: ACCOUNT, sharedSecret: SHARED_SECRET },
+    })
+    await call(`${base}/connections/${connection.id}/sync`, { method: 'POST', headers: admin })
+    for (let i = 0; ; i++) {
+      const s = await call(`${base}/connections/${connection.id}`, { headers: admin })
+      if (s.lastSlice?.error) throw new Error(`sync failed: ${s.lastSlice.error}`)
+      if (s.lastSlice?.done) break
+      if (i > 600) throw new Error('sync did not finish in 2 minutes')
+      await new Promise((r) => setTimeout(r, 200))
+    }
+
+    const customers = await pickCustomers(
+      workerUrl,
+      tenant.apiKey,
+      sandbox.sandbox.groundTruth().users,
+    )
+    const frames = new Hono()
+    frames.route(
+      '/preview',
+      createPreviewRoutes({
+        subdomain: ACCOUNT,
+        secret: () => SHARED_SECRET,
+        listCustomers: () => [],
+      }) as unknown as Hono,
+    )
+    // Like Zendesk's proxy: only the request's credential and accept go on; the body is re-sent whole
+    // (fetch already decoded it, so the upstream content-encoding must not follow).
+    frames.all('/v1/*', async (c) => {
+      const url = new URL(c.req.url)
+      const upstream = await fetch(workerUrl + url.pathname + url.search, {
+        method: c.req.method,
+        headers: {
+          authorization: c.req.header('authorization') ?? '',
+          accept: c.req.header('accept') ?? 'application/json',
+        },
+      })
+      return new Response(await upstream.arrayBuffer(), {
+        status: upstream.status,
+        headers: { 'content-type': upstream.headers.get('content-type') ?? 'application/json' },
+      })
+    })
+    const frameUrl = await new Promise<string>((resolve) => {
+      const server = serve({ fetch: frames.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
+        resolve(`http://127.0.0.1:${info.port}`),
+      )
+      stops.push(() => new Promise<void>((done) => server.close(() => done())))
+    })
+    return { stack: { frameUrl, workerUrl, apiKey: tenant.apiKey, customers }, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
+
+/** A customer with open friction and one with no survey at all, found through the tenant API. */
+async function pickCustomers(
+  workerUrl: string,
+  apiKey: string,
+  users: Array<{ id: number; role: string; active: boolean }>,
+): Promise<E2eStack['customers']> {
+  let withFriction: string | null = null
+  let withoutSurvey: string | null = null
+  for (const user of users.filter((u) => u.role === 'end-user' && u.active)) {
+    const res = await fetch(
+      `${workerUrl}/v1/customers/lookup?zendesk_user_id=${user.id}&account=${ACCOUNT}`,
+      {
+        headers: { authorization: `Bearer ${apiKey}` },
+      },
+    )
+    if (!res.ok) continue
+    const view = (await res.json()) as CustomerView
+    const open = view.friction.filter((f) => f.open).length
+    if (!withFriction && open >= 2) withFriction = String(user.id)
+    if (!withoutSurvey && view.nps.responses.length + view.csat.responses.length === 0) {
+      withoutSurvey = String(user.id)
+    }
+    if (withFriction && withoutSurvey) return { withFriction, withoutSurvey }
+  }
+  throw new Error(
+    `the synced account lacks a customer ${withFriction ? 'without survey' : 'with open friction'}`,
+  )
+}

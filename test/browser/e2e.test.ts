@@ -1,0 +1,85 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { CustomerView } from '../../core/model/index.ts'
+import { orderFriction } from '../../core/presentation/index.ts'
+import { launchChromium, screenshot, type Browser } from './chromium.ts'
+
+/**
+ * End to end: Zendesk sandbox → sync in the worker (wrangler, workerd) → the sidebar in Chromium,
+ * its request signed like Zendesk's proxy signs it and verified by the worker's zafJwt.
+ */
+const stack = inject('e2e')
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function viewOf(user: string): Promise<CustomerView> {
+  const res = await fetch(
+    `${stack.workerUrl}/v1/customers/lookup?zendesk_user_id=${user}&account=demo`,
+    { headers: { authorization: `Bearer ${stack.apiKey}` } },
+  )
+  expect(res.status).toBe(200)
+  return (await res.json()) as CustomerView
+}
+
+async function openSidebar(query: Record<string, string>): Promise<Page> {
+  const page = await browser.page()
+  await page.goto(`${stack.frameUrl}/preview/frame?${new URLSearchParams(query)}`)
+  await page.waitForSelector('.cx:not([data-state="loading"])')
+  return page
+}
+
+describe('zendesk sidebar end to end', () => {
+  it('shows a synced customer’s friction, open first, and a chart point per NPS answer', async () => {
+    const user = stack.customers.withFriction
+    const view = await viewOf(user)
+    const page = await openSidebar({ user })
+    expect(await page.locator('.cx').getAttribute('data-state')).toBe('ready')
+    expect(await page.locator('.cx-name').textContent()).toBe(view.customer.displayName)
+    const shown = await page
+      .locator('.cx-friction-item')
+      .evaluateAll((items) =>
+        items.map((li) => [li.getAttribute('data-kind'), li.getAttribute('data-open')]),
+      )
+    expect(shown).toEqual(orderFriction(view.friction).map((f) => [f.kind, String(f.open)]))
+    expect(shown[0]![1]).toBe('true')
+    const npsAnswers = view.nps.responses.length
+    expect(await page.locator('svg[data-chart="nps"] [data-point]').count()).toBe(npsAnswers)
+    expect(await page.locator('.cx-bar').count()).toBe(Math.min(12, view.csat.responses.length))
+    expect(await page.locator('.cx-tickets li').count()).toBe(view.tickets.open.length)
+    await screenshot(page, 'e2e-friction-en')
+  })
+
+  it('shows the empty state for a customer who never answered a survey', async () => {
+    const page = await openSidebar({ user: stack.customers.withoutSurvey })
+    expect(await page.locator('[data-empty="nps"]').textContent()).toContain('No survey yet')
+    expect(await page.locator('[data-empty="csat"]').isVisible()).toBe(true)
+    await screenshot(page, 'e2e-no-survey')
+  })
+
+  it('follows a French agent’s locale', async () => {
+    const page = await openSidebar({ user: stack.customers.withFriction, locale: 'fr' })
+    expect(await page.locator('#cx-friction-title').textContent()).toContain('Points de friction')
+    expect(await page.locator('[data-freshness], .cx-freshness').textContent()).toContain(
+      'synchronisé',
+    )
+    await screenshot(page, 'e2e-friction-fr')
+  })
+
+  it('is refused by the worker without a valid JWT, and the app says what to do', async () => {
+    const bare = await fetch(
+      `${stack.workerUrl}/v1/customers/lookup?zendesk_user_id=1&account=demo`,
+    )
+    expect(bare.status).toBe(401)
+    expect(bare.headers.get('content-type')).toBe('application/problem+json')
+    const page = await openSidebar({ user: stack.customers.withFriction, tamper: '1' })
+    expect(await page.locator('.cx').getAttribute('data-state')).toBe('error')
+    expect(await page.locator('[data-reason="auth"]').textContent()).toContain('shared secret')
+    await screenshot(page, 'e2e-jwt-refused')
+  })
+})
