@@ -281,17 +281,32 @@ function addHistoryEvents(
   if (erased) privacyDelete(portal, erased.id, asOf - 5 * DAY)
 }
 
-/** HubSpot merge: the survivor lists the loser in `hs_merged_object_ids`; the loser is archived. */
+/**
+ * HubSpot merge: the survivor lists the loser in `hs_merged_object_ids` and keeps the loser's
+ * addresses as secondary emails (docs: "Merge records"); the loser is archived.
+ */
 export function mergeContacts(portal: Portal, survivorId: string, loserId: string, at: number) {
   const survivor = portal.records.contacts.get(survivorId)
   if (!survivor) throw new Error(`sandbox: no contact ${survivorId}`)
+  const loser = portal.records.contacts.get(loserId)
+  if (!loser) throw new Error(`sandbox: no contact ${loserId}`)
   const merged = (survivor.properties.hs_merged_object_ids ?? '').split(';').filter(Boolean)
+  const addresses = (record: CrmRecord) =>
+    [record.properties.email, ...(record.properties.hs_additional_emails ?? '').split(';')]
+      .map((e) => (e ?? '').trim())
+      .filter(Boolean)
+  const held = new Set(addresses(survivor).map((e) => e.toLowerCase()))
+  const secondary = [
+    ...(survivor.properties.hs_additional_emails ?? '').split(';').filter((e) => e.trim()),
+    ...addresses(loser).filter((e) => !held.has(e.toLowerCase())),
+  ]
   updateRecord(
     portal,
     'contacts',
     survivorId,
     {
       hs_merged_object_ids: [...merged, loserId].join(';'),
+      hs_additional_emails: secondary.length > 0 ? secondary.join(';') : null,
     },
     at,
   )

@@ -143,6 +143,22 @@ describe('HubSpot sandbox', () => {
     expect((await get('/crm/v3/objects/companies')).status).toBe(200)
   })
 
+  it("merge keeps the loser's address as a secondary email of the survivor", () => {
+    const { sandbox } = make()
+    const truth = sandbox.groundTruth()
+    const [survivor, loser] = [truth.live.contacts[1]!, truth.live.contacts[2]!]
+    const loserEmail = truth.record('contacts', loser)!.properties.email!.trim()
+    const before = truth.record('contacts', survivor)!.properties.hs_additional_emails
+    sandbox.mutate.merge(survivor, loser)
+    const after = sandbox.groundTruth().record('contacts', survivor)!.properties
+    const secondary = (after.hs_additional_emails ?? '').split(';')
+    expect(secondary).toContain(loserEmail)
+    for (const kept of (before ?? '').split(';').filter(Boolean)) expect(secondary).toContain(kept)
+    expect(secondary.filter((e) => e.toLowerCase() === after.email!.trim().toLowerCase())).toEqual(
+      [],
+    )
+  })
+
   it('merge archives the loser and lists it on the survivor; bulk import shares one timestamp', async () => {
     const { sandbox, get } = make()
     const [survivor, loser] = sandbox.groundTruth().live.contacts
