@@ -29,8 +29,9 @@ export interface CustomerRecords {
 
 /**
  * Keeps the records that belong to the customer: tickets requested by one of its people (merged-away
- * identities included, so a merge folds their history in), and survey answers given by one of them,
- * or anonymous answers about one of those tickets. Anything else the caller passed is ignored.
+ * identities included, so a merge folds their history in), and survey answers given by one of them
+ * or about one of those tickets (a Zendesk user merge re-points the loser's tickets but its answers
+ * still name the deactivated loser). Anything else the caller passed is ignored.
  */
 export function customerTimeline(input: Omit<CustomerRecords, 'settings' | 'now'>): Timeline {
   const members = new Set([
@@ -44,9 +45,8 @@ export function customerTimeline(input: Omit<CustomerRecords, 'settings' | 'now'
   const responses = newestVersions(input.responses).filter(
     (r) =>
       !r.deleted &&
-      (r.respondent
-        ? members.has(refKey(r.respondent))
-        : r.ticket !== null && ticketKeys.has(refKey(r.ticket))),
+      ((r.respondent !== null && members.has(refKey(r.respondent))) ||
+        (r.ticket !== null && ticketKeys.has(refKey(r.ticket)))),
   )
   return {
     tickets: tickets.sort(byTime((t) => t.createdAt)),
