@@ -31,7 +31,8 @@ describe('organizations stream', () => {
     expect(calls.every((c) => c.buckets.includes('incremental_export'))).toBe(true)
     expect([first.done, second.done]).toEqual([false, true])
     expect(JSON.parse(second.cursor)).toEqual({ start_time: 1_700_000_900 })
-    expect(second.completeUpTo).toBe(1_700_000_900_000)
+    expect(first.completeUpTo).toBe(1_700_000_500_000)
+    expect(second.completeUpTo).toBe((NOW_S - 60) * 1000)
     const deleted = stream.map(second.items[0])[0]
     expect(deleted?.kind === 'organisation' && deleted.record.deleted).toBe(true)
   })

@@ -47,7 +47,9 @@ export function organizationsStream(options: StreamOptions): StreamDefinition {
         items: body.organizations,
         cursor: JSON.stringify({ start_time: endTime }),
         done: body.end_of_stream,
-        completeUpTo: endTime * 1000,
+        // At the end of the stream every change up to the excluded last minute has been seen, however
+        // long ago the last organisation changed.
+        completeUpTo: body.end_of_stream ? ctx.now() - 60_000 : endTime * 1000,
       }
     },
     map: (raw) => toOrganisation(raw, options.account),
