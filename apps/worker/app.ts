@@ -1,10 +1,13 @@
 import { Hono } from 'hono'
 import type { AppEnv } from './app-env.ts'
+import { apiKey } from './middleware/api-key.ts'
 import { customerCredentials } from './middleware/customer-credentials.ts'
 import { platformCredentials } from './middleware/platform-credentials.ts'
+import { requireTenant } from './middleware/require-tenant.ts'
 import { onError, onNotFound } from './problem.ts'
 import { admin } from './routes/admin.ts'
 import { customers } from './routes/customers.ts'
+import { responses } from './routes/responses.ts'
 import { health } from './routes/health.ts'
 
 /** The worker's HTTP surface. Errors of every route become problem+json in `onError`. */
@@ -14,6 +17,9 @@ app.route('/', health)
 app.route('/admin', admin)
 app.use('/v1/customers/*', ...customerCredentials(platformCredentials()))
 app.route('/v1/customers', customers)
+// Writes take the tenant API key only: a sidebar's JWT or a card's signature only reads.
+app.use('/v1/responses', apiKey(), requireTenant())
+app.route('/v1/responses', responses)
 // Other surfaces mount here: `app.route('/preview', preview)` from `./routes/preview.ts`.
 
 app.onError(onError)

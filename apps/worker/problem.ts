@@ -32,6 +32,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload too large',
   415: 'Unsupported media type',
+  422: 'Unprocessable content',
   429: 'Too many requests',
   500: 'Internal server error',
   503: 'Service unavailable',
@@ -43,6 +44,9 @@ const SLUGS: Record<number, string> = {
   403: 'forbidden',
   404: 'not-found',
   409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable',
   500: 'internal',
 }
 
@@ -52,15 +56,22 @@ const typeFor = (slug: string): string => `urn:cxlens:problem:${slug}`
 export class ProblemError extends HTTPException {
   readonly slug: string
   readonly errors: FieldError[] | undefined
+  readonly extensions: Record<string, unknown> | undefined
 
   constructor(
     status: ContentfulStatusCode,
     detail: string,
-    options: { slug?: string; errors?: FieldError[]; cause?: unknown } = {},
+    options: {
+      slug?: string
+      errors?: FieldError[]
+      extensions?: Record<string, unknown>
+      cause?: unknown
+    } = {},
   ) {
     super(status, { message: detail, cause: options.cause })
     this.slug = options.slug ?? SLUGS[status] ?? 'error'
     this.errors = options.errors
+    this.extensions = options.extensions
   }
 }
 
@@ -87,9 +98,12 @@ export function problemResponse(
   c: Context,
   problem: Omit<Problem, 'instance' | 'type'> & {
     slug: string
+    /** RFC 9457 extension members (e.g. the rejected rows of an import). */
+    extensions?: Record<string, unknown> | undefined
   },
 ): Response {
-  const body: Problem = {
+  const body: Problem & Record<string, unknown> = {
+    ...problem.extensions,
     type: typeFor(problem.slug),
     title: problem.title,
     status: problem.status,
@@ -111,6 +125,7 @@ export function onError(err: Error, c: Context): Response {
       status: err.status,
       detail: err.message,
       ...(err.errors ? { errors: err.errors } : {}),
+      extensions: err.extensions,
     })
   }
   if (err instanceof HTTPException && err.status < 500) {

@@ -21,6 +21,8 @@ import {
   type InstallationSummary,
   type Platform,
 } from './installations.ts'
+import { importResponses, type ImportResult } from '../imports/import-responses.ts'
+import type { ResponseInput } from '../imports/response-input.ts'
 import { lookupCustomer } from './lookup.ts'
 import { listCustomerSummaries, type CustomerFilter, type CustomerPage } from './customer-list.ts'
 import type { ConnectionState, LookupKey, LookupResult } from './rpc-types.ts'
@@ -209,6 +211,14 @@ export class Tenant extends DurableObject<Env> {
 
   lookup(key: LookupKey): LookupResult {
     return lookupCustomer(this.store, key)
+  }
+
+  /** Survey answers pushed by any tool (`POST /v1/responses`), already validated by the route. */
+  importResponses(
+    feed: string,
+    rows: { row: number; input: ResponseInput }[],
+  ): Promise<ImportResult> {
+    return importResponses(this.store, feed, rows, Date.now())
   }
 
   listCustomers(query: { limit: number; offset: number; has: CustomerFilter[] }): CustomerPage {

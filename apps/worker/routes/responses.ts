@@ -1,0 +1,126 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env.ts'
+import { CsvError, parseCsv } from '../imports/csv.ts'
+import {
+  ResponseInput,
+  rowErrors,
+  rowsFromCsv,
+  type RejectedRow,
+} from '../imports/response-input.ts'
+import { badRequest, ProblemError } from '../problem.ts'
+import { tenantStub } from '../tenant/client.ts'
+import { valid } from '../validate.ts'
+
+export const MAX_ROWS = 1000
+const MAX_BYTES = 4 * 1024 * 1024
+
+const FeedQuery = z.strictObject({
+  /** The import account the responses belong to: one per sending tool (`typeform`, `delighted`). */
+  feed: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lower-case letters, digits, - and _')
+    .default('api'),
+})
+
+const JsonBody = z.strictObject({ responses: z.array(z.unknown()).min(1).max(MAX_ROWS) })
+
+/** The request's rows in the JSON shape, whichever content type carried them. */
+async function readRows(
+  contentType: string,
+  read: { json(): Promise<unknown>; text(): Promise<string> },
+): Promise<{ rows: unknown[]; ignoredColumns?: string[] }> {
+  const type = contentType.split(';')[0]!.trim().toLowerCase()
+  if (type === 'application/json') {
+    const parsed = JsonBody.safeParse(await read.json())
+    if (!parsed.success) {
+      throw badRequest(
+        `Send {"responses": [...]} with 1 to ${MAX_ROWS} responses`,
+        parsed.error.issues.map((i) => ({
+          field: ['body', ...i.path.map(String)].join('.'),
+          message: i.message,
+        })),
+      )
+    }
+    return { rows: parsed.data.responses }
+  }
+  if (type === 'text/csv') {
+    let records: string[][]
+    try {
+      records = parseCsv(await read.text())
+    } catch (error) {
+      if (error instanceof CsvError) throw badRequest(`Malformed CSV: ${error.message}`)
+      throw error
+    }
+    const { rows, ignoredColumns, missingColumns } = rowsFromCsv(records)
+    if (missingColumns.length > 0) {
+      throw badRequest(
+        `The CSV header lacks ${missingColumns.join(', ')}`,
+        missingColumns.map((column) => ({ field: `header.${column}`, message: 'missing column' })),
+      )
+    }
+    if (rows.length === 0 || rows.length > MAX_ROWS) {
+      throw badRequest(`Send 1 to ${MAX_ROWS} rows after the header (got ${rows.length})`)
+    }
+    return { rows, ignoredColumns }
+  }
+  throw new ProblemError(415, 'Send application/json or text/csv')
+}
+
+/**
+ * `POST /v1/responses`: survey answers from any tool (tenant API key). Valid rows are stored even
+ * when others are rejected: `200 {accepted, written, unchanged, rejected[]}`; when no row is valid,
+ * `422` problem with the same `rejected[]`. Idempotent by the sender's response id.
+ */
+export const responses = new Hono<AppEnv>().post(
+  '/',
+  bodyLimit({
+    maxSize: MAX_BYTES,
+    onError: () => {
+      throw new ProblemError(413, `The body is larger than ${MAX_BYTES} bytes`)
+    },
+  }),
+  valid('query', FeedQuery),
+  async (c) => {
+    const { tenantId } = c.get('tenant')
+    const { feed } = c.req.valid('query')
+    const { rows, ignoredColumns } = await readRows(c.req.header('content-type') ?? '', c.req)
+
+    const rejected: RejectedRow[] = []
+    const valid: { row: number; input: ResponseInput }[] = []
+    const firstRowOf = new Map<string, number>()
+    rows.forEach((raw, index) => {
+      const row = index + 1
+      const parsed = ResponseInput.safeParse(raw)
+      if (!parsed.success) return rejected.push(...rowErrors(row, parsed.error))
+      const first = firstRowOf.get(parsed.data.id)
+      if (first !== undefined) {
+        return rejected.push({ row, field: 'id', reason: `repeats the id of row ${first}` })
+      }
+      firstRowOf.set(parsed.data.id, row)
+      valid.push({ row, input: parsed.data })
+    })
+
+    const result = valid.length
+      ? await tenantStub(c.env, tenantId).importResponses(feed, valid)
+      : { written: 0, unchanged: 0, rejected: [] }
+    const allRejected = [...rejected, ...result.rejected].sort((a, b) => a.row - b.row)
+    const accepted = result.written + result.unchanged
+    const body = {
+      feed,
+      accepted,
+      written: result.written,
+      unchanged: result.unchanged,
+      rejected: allRejected,
+      ...(ignoredColumns?.length ? { ignoredColumns } : {}),
+    }
+    if (accepted === 0) {
+      throw new ProblemError(422, `None of the ${rows.length} responses is valid`, {
+        errors: allRejected.map((r) => ({ field: `row.${r.row}.${r.field}`, message: r.reason })),
+        extensions: body,
+      })
+    }
+    return c.json(body, 200)
+  },
+)
