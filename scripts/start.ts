@@ -66,10 +66,18 @@ async function main(): Promise<void> {
 }
 
 async function startWorker(persistTo: string): Promise<void> {
+  if (await answers(`${WORKER}/healthz`)) {
+    throw new Error(`something already listens on ${WORKER}: stop it, or run with PORT=<another port>`)
+  }
+  // Its own process group, so that stopping cxlens also stops wrangler's workerd.
   const child = spawn(
     'npx',
     ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', persistTo],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    },
   )
   children.push(child)
   const log: string[] = []
@@ -82,13 +90,9 @@ async function startWorker(persistTo: string): Promise<void> {
   const deadline = Date.now() + 90_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break
-    try {
-      if ((await fetch(`${WORKER}/healthz`)).ok) {
-        step(`Worker (wrangler dev) on ${WORKER}`)
-        return
-      }
-    } catch {
-      // not listening yet
+    if (await answers(`${WORKER}/healthz`)) {
+      step(`Worker (wrangler dev) on ${WORKER}`)
+      return
     }
     await sleep(300)
   }
@@ -109,7 +113,9 @@ async function waitForSync(admin: AdminClient, path: string): Promise<void> {
   const deadline = started + SYNC_TIMEOUT_MS
   let last = ''
   while (Date.now() < deadline) {
-    const state = await admin.get<{ streams: StreamView[] }>(path)
+    const state = await admin.get<{ lastSlice: { done: boolean } | null; streams: StreamView[] }>(
+      path,
+    )
     const line = state.streams
       .map((s) => `${s.stream} ${s.counts.written}${s.caughtUp ? ' ✓' : ''}`)
       .join(' · ')
@@ -120,7 +126,8 @@ async function waitForSync(admin: AdminClient, path: string): Promise<void> {
     if (failed.length) {
       throw new Error(`sync failed: ${failed.map((s) => `${s.stream}: ${s.lastError?.message}`)}`)
     }
-    if (state.streams.length && state.streams.every((s) => s.caughtUp)) return
+    // Streams appear as the run reaches them: done means the whole run reached the vendor's present.
+    if (state.lastSlice?.done && state.streams.every((s) => s.caughtUp)) return
     await sleep(1000)
   }
   throw new Error(`the first sync did not finish within ${SYNC_TIMEOUT_MS / 1000} s`)
@@ -174,6 +181,14 @@ function pickInteresting(customers: CustomerSummary[]): CustomerSummary[] {
   return [...picks.values()]
 }
 
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok
+  } catch {
+    return false
+  }
+}
+
 function step(text: string): void {
   console.log(`▸ ${text}`)
 }
@@ -181,7 +196,13 @@ function step(text: string): void {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function shutdown(code: number): Promise<never> {
-  for (const child of children) child.kill('SIGTERM')
+  for (const child of children) {
+    try {
+      process.kill(-child.pid!, 'SIGTERM')
+    } catch {
+      // already gone
+    }
+  }
   await Promise.allSettled(closers.map((close) => close()))
   process.exit(code)
 }
