@@ -39,6 +39,8 @@ export interface SyncOptions {
   sliceRequests: number
   sliceMillis: number
   maxSlices?: number
+  /** Called after each slice (progress). */
+  onSlice?: (slice: number, requests: number) => void
 }
 
 /** Runs runSlice in a loop, as the worker's alarm does, until the sync run is done. */
@@ -113,6 +115,7 @@ export async function runSync(options: SyncOptions): Promise<SyncRun> {
       options: { maxRequests: options.sliceRequests, maxMillis: options.sliceMillis },
     })
     settle(performance.now())
+    options.onSlice?.(slices, result.requests)
     errors.push(...result.errors)
     if (result.done) break
     if (result.retryAt !== null && result.retryAt > Date.now()) {

@@ -114,6 +114,10 @@ async function main() {
       client,
       sliceRequests: config.sliceRequests,
       sliceMillis: config.sliceMillis,
+      onSlice: (slice) => {
+        if (slice % 10 === 0)
+          progress(`${name}: slice ${slice}, ${client.stats().total} requests so far`)
+      },
     })
     const peak = memory.stop()
     const counters = await sandbox.call('counters')
