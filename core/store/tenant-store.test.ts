@@ -186,6 +186,20 @@ describe('TenantStore.writePage', () => {
     expect(store.countRecords()).toBe(2)
   })
 
+  it("an erasure also covers the person's tickets and answers that arrive after it", () => {
+    // HubSpot streams contacts before tickets: a privacy-deleted contact's erase lands first.
+    store.writePage(page([person(2, 1), { kind: 'erase', ref: zdRef('user', 1), at: at(30) }]))
+    const later = store.writePage(
+      page([ticket(10, 1, 40), response(100, null, 10, 40), response(101, 1, null, 40)]),
+    )
+    expect(later.written).toBe(0)
+    expect(store.countRecords()).toBe(1)
+    expect(JSON.stringify(dump(store))).not.toContain('Ticket 10')
+    // Someone else's ticket still comes in.
+    store.writePage(page([ticket(20, 2, 40)]))
+    expect(store.countRecords()).toBe(2)
+  })
+
   it('marks the loser of a merge as merged into the survivor, whichever arrives first', () => {
     const merge: UnifiedRecord = {
       kind: 'merge',

@@ -132,6 +132,22 @@ function upsertRecord(ctx: Context, unified: Upsertable): void {
     ctx.result.stale++
     return
   }
+  if (linksToErased(ctx, unified)) {
+    // The erase came first (streams run people first): the same traces go as if it came last.
+    sql.run(
+      `INSERT INTO erasures (ref_key, until_ms) VALUES (?, ?)
+       ON CONFLICT (ref_key) DO UPDATE SET until_ms = max(until_ms, excluded.until_ms)`,
+      key,
+      updatedMs,
+    )
+    if (existing) {
+      sql.run('DELETE FROM records WHERE ref_key = ?', key)
+      for (const k of [existing.requester_key, existing.respondent_key]) if (k) ctx.touched.add(k)
+      if (existing.ticket_key) touchTicketRequester(ctx, existing.ticket_key)
+      ctx.result.deleted++
+    } else ctx.result.stale++
+    return
+  }
   let body: typeof record = record
   let requester: string | null = null
   let respondent: string | null = null
@@ -209,6 +225,26 @@ function upsertRecord(ctx: Context, unified: Upsertable): void {
   if (unified.kind === 'person') writeIdentityKeys(ctx, body as Person)
   ctx.result.written++
   if (deleted) ctx.result.deleted++
+}
+
+/** A ticket requested by, or an answer given by or about a ticket of, an erased identity. */
+function linksToErased(ctx: Context, unified: Upsertable): boolean {
+  const links =
+    unified.kind === 'ticket'
+      ? [unified.record.requester]
+      : unified.kind === 'survey_response'
+        ? [unified.record.respondent, unified.record.ticket]
+        : []
+  const keys = links.flatMap((ref) => (ref ? [refKey(ref)] : []))
+  if (keys.length === 0) return false
+  // Erased and not re-created since: a tombstone without a record.
+  return (
+    ctx.sql.all(
+      `SELECT 1 FROM erasures WHERE ref_key IN (SELECT value FROM json_each(?))
+       AND ref_key NOT IN (SELECT ref_key FROM records) LIMIT 1`,
+      jsonList(keys),
+    ).length > 0
+  )
 }
 
 function touchTicketRequester(ctx: Context, ticketKey: string): void {
