@@ -118,6 +118,18 @@ describe('a privacy deletion in HubSpot', () => {
     expect(storedCustomers(store)).toEqual(expectedCustomers(world))
   }, 60_000)
 
+  it('keeps out the tickets and answers of a contact deleted before the first sync', async () => {
+    // The portal's history holds one privacy deletion; HubSpot syncs contacts before tickets.
+    const world = createWorld()
+    const [contactId] = world.hubspot.groundTruth().privacyDeleted
+    expect(contactId).toBeDefined()
+    const { refKeys } = tracesOf(world, contactId!)
+    expect(refKeys.length).toBeGreaterThan(1) // it had tickets or answers
+    const store = openStore(world)
+    await syncAll(world, store, ['hubspot', 'zendesk'])
+    expect(leftovers(store, { refKeys, words: [] })).toEqual([])
+  }, 60_000)
+
   it("removes the contact's HubSpot history from a joined customer and keeps its Zendesk side", async () => {
     const world = createWorld()
     const store = openStore(world)
