@@ -76,7 +76,7 @@ export function everyCell(store: TenantStore): { table: string; text: string }[]
     .map((r) => r.name)
   const cells: { table: string; text: string }[] = []
   for (const table of tables) {
-    for (const row of store.sql.all<Record<string, unknown>>(`SELECT * FROM "${table}"`)) {
+    for (const row of store.sql.all(`SELECT * FROM "${table}"`)) {
       for (const value of Object.values(row)) {
         if (value === null || value === undefined) continue
         const text =
