@@ -7,6 +7,7 @@ import { requireTenant } from './middleware/require-tenant.ts'
 import { onError, onNotFound } from './problem.ts'
 import { admin } from './routes/admin.ts'
 import { customers } from './routes/customers.ts'
+import { demoPreview, previewEnabled } from './routes/demo-preview.ts'
 import { responses } from './routes/responses.ts'
 import { health } from './routes/health.ts'
 
@@ -20,7 +21,9 @@ app.route('/v1/customers', customers)
 // Writes take the tenant API key only: a sidebar's JWT or a card's signature only reads.
 app.use('/v1/responses', apiKey(), requireTenant())
 app.route('/v1/responses', responses)
-// Other surfaces mount here: `app.route('/preview', preview)` from `./routes/preview.ts`.
+// The sidebar as an agent sees it, signed like Zendesk's proxy: only with CXLENS_PREVIEW_SECRET.
+app.use('/preview/*', previewEnabled())
+app.route('/preview', demoPreview)
 
 app.onError(onError)
 app.notFound(onNotFound)

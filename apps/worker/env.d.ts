@@ -15,6 +15,13 @@ interface CxlensSecrets {
   HUBSPOT_CLIENT_SECRET?: string
   /** Optional: the origin HubSpot signs when a proxy or tunnel changes ours (`https://x.example`). */
   CXLENS_PUBLIC_ORIGIN?: string
+  /**
+   * Optional, demo only: turns `/preview` on (404 without it). Its tokens are signed with this
+   * secret, so the preview's tenant installs its Zendesk subdomain with the same `sharedSecret`.
+   */
+  CXLENS_PREVIEW_SECRET?: string
+  /** The Zendesk subdomain the preview plays (default `demo`). */
+  CXLENS_PREVIEW_SUBDOMAIN?: string
 }
 
 interface Env extends CxlensSecrets {}

@@ -24,6 +24,7 @@ import {
 import { importResponses, type ImportResult } from '../imports/import-responses.ts'
 import type { ResponseInput } from '../imports/response-input.ts'
 import { lookupCustomer } from './lookup.ts'
+import { previewCandidates, type PreviewCandidate } from './preview-customers.ts'
 import { listCustomerSummaries, type CustomerFilter, type CustomerPage } from './customer-list.ts'
 import type { ConnectionState, LookupKey, LookupResult } from './rpc-types.ts'
 import {
@@ -223,6 +224,11 @@ export class Tenant extends DurableObject<Env> {
 
   listCustomers(query: { limit: number; offset: number; has: CustomerFilter[] }): CustomerPage {
     return listCustomerSummaries(this.sql, query)
+  }
+
+  /** The preview's picker: customers with a Zendesk user of `account`, telling ones first. */
+  previewCustomers(account: string, limit: number): PreviewCandidate[] {
+    return previewCandidates(this.sql, { account, limit })
   }
 
   getView(customerId: string): CustomerView | null {
