@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { unstable_startWorker } from 'wrangler'
 import type { CustomerView } from '../../core/model/index.ts'
+import { peopleFromZendeskUsers } from '../../connectors/hubspot/sandbox/from-zendesk.ts'
+import { startHubSpotSandbox } from '../../connectors/hubspot/sandbox/serve.ts'
 import { startZendeskSandbox } from '../../connectors/zendesk/sandbox/serve.ts'
 import { createPreviewRoutes } from '../../apps/worker/routes/preview.ts'
 
@@ -14,13 +16,19 @@ export interface E2eStack {
   frameUrl: string
   workerUrl: string
   apiKey: string
-  customers: { withFriction: string; withoutSurvey: string }
+  customers: {
+    /** Zendesk user ids: a customer in both tools whose latest NPS is a detractor, with open friction… */
+    detractor: { zendeskUserId: string; customerId: string }
+    /** …and one who never answered a survey. */
+    withoutSurvey: string
+  }
 }
 
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef'
 const SECRET_KEY = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8='
 const SHARED_SECRET = 'e2e-zendesk-shared-secret-0123456789'
 const ACCOUNT = 'demo'
+const HUBSPOT_TOKEN = 'sandbox-token'
 
 async function call(url: string, init: RequestInit & { json?: unknown } = {}) {
   const res = await fetch(url, {
@@ -37,8 +45,9 @@ async function call(url: string, init: RequestInit & { json?: unknown } = {}) {
 }
 
 /**
- * The whole path on loopback: the Zendesk sandbox, the worker under wrangler (workerd, local state
- * in a temp dir), a tenant with a Zendesk connection and an installation secret, one full sync; and
+ * The whole path on loopback: the Zendesk and HubSpot sandboxes (the same humans, so synced customers
+ * carry HubSpot's NPS), the worker under wrangler (workerd, local state in a temp dir), a tenant with
+ * both connections and a Zendesk installation secret, one full sync of each; and
  * a frame server standing in for Zendesk: it serves the sidebar with the stand-in client, signs
  * the JWT with the installation's shared secret, and forwards `/v1/*` to the worker as Zendesk's
  * proxy does (so the page makes no cross-origin call).
@@ -58,6 +67,17 @@ export async function startE2eStack(): Promise<{ stack: E2eStack; stop(): Promis
       now: Date.now() - 10 * 60_000,
     })
     stops.push(() => sandbox.close())
+    // A small portal over the Zendesk requesters (every 4th left out), its history ending now.
+    const hubspot = await startHubSpotSandbox({
+      seed: 7,
+      people: peopleFromZendeskUsers(sandbox.sandbox.groundTruth().users),
+      hubspotOnly: 4,
+      companies: 4,
+      asOf: Date.now() - 10 * 60_000,
+      searchLagMs: 0,
+      tokens: [HUBSPOT_TOKEN],
+    })
+    stops.push(() => hubspot.close())
 
     const state = await mkdtemp(join(tmpdir(), 'cxlens-e2e-'))
     stops.push(() => rm(state, { recursive: true, force: true }))
@@ -87,7 +107,7 @@ export async function startE2eStack(): Promise<{ stack: E2eStack; stop(): Promis
     })
     const base = `${workerUrl}/admin/tenants/${tenant.tenantId}`
     const { email, apiToken } = sandbox.sandbox.credentials
-    const connection = await call(`${base}/connections`, {
+    const zendesk = await call(`${base}/connections`, {
       method: 'POST',
       headers: admin,
       json: {
@@ -97,23 +117,28 @@ export async function startE2eStack(): Promise<{ stack: E2eStack; stop(): Promis
         auth: { kind: 'api_token', email, token: apiToken },
       },
     })
+    const crm = await call(`${base}/connections`, {
+      method: 'POST',
+      headers: admin,
+      json: {
+        source: 'hubspot',
+        portalId: hubspot.sandbox.portalId,
+        baseUrl: hubspot.url,
+        auth: { kind: 'private_app', token: HUBSPOT_TOKEN },
+      },
+    })
     await call(`${base}/installations/zendesk`, {
       method: 'PUT',
       headers: admin,
       json: { subdomain: ACCOUNT, sharedSecret: SHARED_SECRET },
     })
-    await call(`${base}/connections/${connection.id}/sync`, { method: 'POST', headers: admin })
-    for (let i = 0; ; i++) {
-      const s = await call(`${base}/connections/${connection.id}`, { headers: admin })
-      if (s.lastSlice?.error) throw new Error(`sync failed: ${s.lastSlice.error}`)
-      if (s.lastSlice?.done) break
-      if (i > 600) throw new Error('sync did not finish in 2 minutes')
-      await new Promise((r) => setTimeout(r, 200))
-    }
+    // Both are due at once: the tenant's alarm runs their slices in turn.
+    await Promise.all(
+      [zendesk.id, crm.id].map((id) => syncToCompletion(`${base}/connections/${id}`)),
+    )
 
     const customers = await pickCustomers(
-      workerUrl,
-      tenant.apiKey,
+      { workerUrl, base, apiKey: tenant.apiKey },
       sandbox.sandbox.groundTruth().users,
     )
     const frames = new Hono()
@@ -154,31 +179,60 @@ export async function startE2eStack(): Promise<{ stack: E2eStack; stop(): Promis
   }
 }
 
-/** A customer with open friction and one with no survey at all, found through the tenant API. */
+/** Makes the connection due now and waits until its last slice reached the end of every stream. */
+async function syncToCompletion(connection: string): Promise<void> {
+  const admin = { authorization: `Bearer ${ADMIN_TOKEN}` }
+  await call(`${connection}/sync`, { method: 'POST', headers: admin })
+  for (let i = 0; ; i++) {
+    const s = await call(connection, { headers: admin })
+    if (s.lastSlice?.error) throw new Error(`sync of ${connection} failed: ${s.lastSlice.error}`)
+    if (s.lastSlice?.done && s.streams.every((st: { caughtUp: boolean }) => st.caughtUp)) return
+    if (i > 900) throw new Error(`sync of ${connection} did not finish in 3 minutes`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+interface Summary {
+  id: string
+  identities: Array<{ source: string; account: string; object: string; id: string }>
+  nps: { category: string } | null
+  openFriction: number
+}
+
+/**
+ * A detractor in both tools with open friction, found through the admin customer list (its filters
+ * run over the stored views), and a Zendesk requester with no survey at all, through the lookup.
+ */
 async function pickCustomers(
-  workerUrl: string,
-  apiKey: string,
+  api: { workerUrl: string; base: string; apiKey: string },
   users: Array<{ id: number; role: string; active: boolean }>,
 ): Promise<E2eStack['customers']> {
-  let withFriction: string | null = null
-  let withoutSurvey: string | null = null
+  const list = await call(`${api.base}/customers?has=friction,nps,both_sources&limit=200`, {
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+  })
+  const candidates = (list.customers as Summary[]).filter((c) => c.nps?.category === 'detractor')
+  const pick = candidates
+    .map((c) => ({
+      customerId: c.id,
+      zendeskUserId: c.identities.find((i) => i.source === 'zendesk' && i.object === 'user')?.id,
+    }))
+    .find((c) => c.zendeskUserId !== undefined)
+  if (!pick?.zendeskUserId)
+    throw new Error(
+      `no detractor with open friction in both tools among ${list.total} customers with friction, NPS and both sources`,
+    )
+  const detractor = { customerId: pick.customerId, zendeskUserId: pick.zendeskUserId }
+
   for (const user of users.filter((u) => u.role === 'end-user' && u.active)) {
     const res = await fetch(
-      `${workerUrl}/v1/customers/lookup?zendesk_user_id=${user.id}&account=${ACCOUNT}`,
-      {
-        headers: { authorization: `Bearer ${apiKey}` },
-      },
+      `${api.workerUrl}/v1/customers/lookup?zendesk_user_id=${user.id}&account=${ACCOUNT}`,
+      { headers: { authorization: `Bearer ${api.apiKey}` } },
     )
     if (!res.ok) continue
     const view = (await res.json()) as CustomerView
-    const open = view.friction.filter((f) => f.open).length
-    if (!withFriction && open >= 2) withFriction = String(user.id)
-    if (!withoutSurvey && view.nps.responses.length + view.csat.responses.length === 0) {
-      withoutSurvey = String(user.id)
+    if (view.nps.responses.length + view.csat.responses.length === 0) {
+      return { detractor, withoutSurvey: String(user.id) }
     }
-    if (withFriction && withoutSurvey) return { withFriction, withoutSurvey }
   }
-  throw new Error(
-    `the synced account lacks a customer ${withFriction ? 'without survey' : 'with open friction'}`,
-  )
+  throw new Error('the synced account lacks a Zendesk requester without survey')
 }

@@ -5,8 +5,8 @@ import { orderFriction } from '../../core/presentation/index.ts'
 import { launchChromium, screenshot, type Browser } from './chromium.ts'
 
 /**
- * End to end: Zendesk sandbox → sync in the worker (wrangler, workerd) → the sidebar in Chromium,
- * its request signed like Zendesk's proxy signs it and verified by the worker's zafJwt.
+ * End to end: Zendesk and HubSpot sandboxes → sync in the worker (wrangler, workerd) → the sidebar
+ * in Chromium, its request signed like Zendesk's proxy signs it and verified by the worker's zafJwt.
  */
 const stack = inject('e2e')
 let browser: Browser
@@ -35,24 +35,49 @@ async function openSidebar(query: Record<string, string>): Promise<Page> {
 }
 
 describe('zendesk sidebar end to end', () => {
-  it('shows a synced customer’s friction, open first, and a chart point per NPS answer', async () => {
-    const user = stack.customers.withFriction
+  it('shows a detractor with open friction: a chart point per NPS answer, friction open first', async () => {
+    const { zendeskUserId: user, customerId } = stack.customers.detractor
     const view = await viewOf(user)
+    expect(view.customer.id).toBe(customerId)
+    expect(view.nps.latest?.category).toBe('detractor')
+    const npsAnswers = view.nps.responses.filter((r) => r.kind === 'nps').length
+    expect(npsAnswers).toBeGreaterThan(0)
+
     const page = await openSidebar({ user })
     expect(await page.locator('.cx').getAttribute('data-state')).toBe('ready')
     expect(await page.locator('.cx-name').textContent()).toBe(view.customer.displayName)
-    const shown = await page
-      .locator('.cx-friction-item')
-      .evaluateAll((items) =>
-        items.map((li) => [li.getAttribute('data-kind'), li.getAttribute('data-open')]),
-      )
-    expect(shown).toEqual(orderFriction(view.friction).map((f) => [f.kind, String(f.open)]))
-    expect(shown[0]![1]).toBe('true')
-    const npsAnswers = view.nps.responses.length
+    expect(await page.locator('.cx-nps-now .cx-badge').textContent()).toBe(
+      `Detractor · ${view.nps.latest?.score}/10`,
+    )
     expect(await page.locator('svg[data-chart="nps"] [data-point]').count()).toBe(npsAnswers)
+
+    const shown = await page.locator('.cx-friction-item').evaluateAll((items) =>
+      items.map((li) => ({
+        kind: li.getAttribute('data-kind'),
+        severity: li.getAttribute('data-severity'),
+        open: li.getAttribute('data-open') === 'true',
+        since: li.querySelector('time')?.getAttribute('datetime'),
+      })),
+    )
+    const expected = orderFriction(view.friction).map(({ kind, severity, open, since }) => ({
+      kind,
+      severity,
+      open,
+      since,
+    }))
+    expect(shown).toEqual(expected)
+    // The order itself, independently of orderFriction: open first, then by severity.
+    const rank = { critical: 0, high: 1, medium: 2, low: 3 } as Record<string, number>
+    for (let i = 1; i < shown.length; i++) {
+      const [a, b] = [shown[i - 1]!, shown[i]!]
+      expect(Number(b.open) <= Number(a.open), `item ${i} after a resolved one`).toBe(true)
+      if (a.open === b.open) expect(rank[b.severity!]! >= rank[a.severity!]!).toBe(true)
+    }
+    expect(shown[0]?.open).toBe(true)
+    expect(shown.some((f) => f.kind === 'nps_detractor' && f.open)).toBe(true)
     expect(await page.locator('.cx-bar').count()).toBe(Math.min(12, view.csat.responses.length))
     expect(await page.locator('.cx-tickets li').count()).toBe(view.tickets.open.length)
-    await screenshot(page, 'e2e-friction-en')
+    await screenshot(page, 'e2e-detractor-en')
   })
 
   it('shows the empty state for a customer who never answered a survey', async () => {
@@ -63,7 +88,7 @@ describe('zendesk sidebar end to end', () => {
   })
 
   it('follows a French agent’s locale', async () => {
-    const page = await openSidebar({ user: stack.customers.withFriction, locale: 'fr' })
+    const page = await openSidebar({ user: stack.customers.detractor.zendeskUserId, locale: 'fr' })
     expect(await page.locator('#cx-friction-title').textContent()).toContain('Points de friction')
     expect(await page.locator('[data-freshness], .cx-freshness').textContent()).toContain(
       'synchronisé',
@@ -77,7 +102,7 @@ describe('zendesk sidebar end to end', () => {
     )
     expect(bare.status).toBe(401)
     expect(bare.headers.get('content-type')).toBe('application/problem+json')
-    const page = await openSidebar({ user: stack.customers.withFriction, tamper: '1' })
+    const page = await openSidebar({ user: stack.customers.detractor.zendeskUserId, tamper: '1' })
     expect(await page.locator('.cx').getAttribute('data-state')).toBe('error')
     expect(await page.locator('[data-reason="auth"]').textContent()).toContain('shared secret')
     await screenshot(page, 'e2e-jwt-refused')
