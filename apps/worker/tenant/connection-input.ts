@@ -29,6 +29,37 @@ export type Schedule = z.infer<typeof Schedule>
 
 export const DEFAULT_SCHEDULE: Schedule = { everyMinutes: 5 }
 
+const perWindow = (max: number) => z.number().int().min(1).max(max).optional()
+
+/**
+ * The Zendesk plan's limits (docs: "Rate limits"): account requests per minute, Team 200,
+ * Growth/Professional 400, Enterprise 700 (the default), Enterprise Plus or High Volume add-on 2500;
+ * incremental exports per minute, 10 (default) or 30 with High Volume.
+ */
+export const ZendeskLimits = z.strictObject({
+  accountPerMinute: perWindow(100_000),
+  exportPerMinute: perWindow(1000),
+})
+export type ZendeskLimits = z.infer<typeof ZendeskLimits>
+
+/**
+ * The HubSpot portal's limits (docs: "API usage guidelines and limits"): requests per 10 s (190
+ * Pro/Enterprise private apps, the default; 100 Free/Starter; 110 public apps), per day, and
+ * searches per second (5).
+ */
+export const HubspotLimits = z.strictObject({
+  tenSecondly: perWindow(100_000),
+  daily: perWindow(1_000_000_000),
+  searchPerSecond: perWindow(1000),
+})
+export type HubspotLimits = z.infer<typeof HubspotLimits>
+
+/** Backfill from this day or instant (ISO 8601); the exports start there instead of at 0. */
+export const StartTime = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  .refine((t) => Date.parse(t) <= Date.now(), 'not in the future')
+  .transform((t) => new Date(Date.parse(t)).toISOString())
+
 export const ZendeskConnectionInput = z
   .strictObject({
     source: z.literal('zendesk'),
@@ -38,6 +69,8 @@ export const ZendeskConnectionInput = z
     account: Subdomain.optional(),
     auth: ZendeskAuth,
     schedule: Schedule.optional(),
+    limits: ZendeskLimits.optional(),
+    startTime: StartTime.optional(),
   })
   .refine((c) => c.subdomain !== undefined || c.baseUrl !== undefined, {
     message: 'give a subdomain or a baseUrl',
@@ -63,6 +96,7 @@ export const HubspotConnectionInput = z.strictObject({
   baseUrl: BaseUrl.optional(),
   auth: HubspotAuth,
   schedule: Schedule.optional(),
+  limits: HubspotLimits.optional(),
 })
 export type HubspotConnectionInput = z.infer<typeof HubspotConnectionInput>
 
@@ -85,6 +119,10 @@ export const ConnectionSummary = z.strictObject({
   baseUrl: z.string(),
   auth: z.strictObject({ kind: z.enum(['api_token', 'oauth', 'private_app']) }),
   schedule: Schedule,
+  /** The plan limits given at connection time; absent: the vendor's defaults above. */
+  limits: z.union([ZendeskLimits, HubspotLimits]).optional(),
+  /** Zendesk: where the backfill starts (ISO instant); absent: from the beginning. */
+  startTime: z.string().optional(),
   createdAt: z.string(),
   nextRunAt: z.string().nullable(),
 })

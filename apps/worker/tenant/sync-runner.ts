@@ -5,7 +5,14 @@ import { runSlice } from '../../../core/sync/run-slice.ts'
 import type { Connector } from '../../../core/sync/types.ts'
 import { createHubSpotConnector } from '../../../connectors/hubspot/index.ts'
 import { createZendeskConnector } from '../../../connectors/zendesk/index.ts'
-import type { ConnectionAuth, HubspotAuth, ZendeskAuth } from './connection-input.ts'
+import type {
+  ConnectionAuth,
+  HubspotAuth,
+  HubspotLimits,
+  ZendeskAuth,
+  ZendeskLimits,
+} from './connection-input.ts'
+import { settingsOf } from './connection-summary.ts'
 
 export interface SliceLimits {
   maxRequests: number
@@ -88,14 +95,32 @@ export class SyncRunner {
   }
 }
 
-/** The vendor's connector for a connection; its source decides which auth it was sealed with. */
-function connectorFor(connection: Connection, auth: ConnectionAuth): Connector {
+/**
+ * The vendor's connector for a connection; its source decides which auth it was sealed with, its
+ * settings the plan limits and the backfill start.
+ */
+export function connectorFor(connection: Connection, auth: ConnectionAuth): Connector {
   const { account, baseUrl } = connection
+  const { limits, startTime } = settingsOf(connection)
   if (connection.source === 'hubspot') {
-    return createHubSpotConnector({ account, baseUrl, auth: auth as HubspotAuth })
+    const hubspot = limits as HubspotLimits | undefined
+    return createHubSpotConnector({
+      account,
+      baseUrl,
+      auth: auth as HubspotAuth,
+      ...(hubspot ? { limits: hubspot } : {}),
+    })
   }
   if (connection.source === 'zendesk') {
-    return createZendeskConnector({ account, baseUrl, auth: auth as ZendeskAuth })
+    const zendesk = limits as ZendeskLimits | undefined
+    return createZendeskConnector({
+      account,
+      baseUrl,
+      auth: auth as ZendeskAuth,
+      accountRateLimit: zendesk?.accountPerMinute,
+      exportRateLimit: zendesk?.exportPerMinute,
+      startTime: startTime ? Math.floor(Date.parse(startTime) / 1000) : undefined,
+    })
   }
   throw new Error(`No connector for source ${connection.source} (connection ${connection.id})`)
 }

@@ -118,7 +118,11 @@ export class Tenant extends DurableObject<Env> {
       JSON.stringify(input.auth),
       `${tenantId}/${id}`,
     )
-    const settings: ConnectionSettings = { authKind: input.auth.kind }
+    const settings: ConnectionSettings = {
+      authKind: input.auth.kind,
+      ...(input.limits ? { limits: input.limits } : {}),
+      ...(input.source === 'zendesk' && input.startTime ? { startTime: input.startTime } : {}),
+    }
     const now = Date.now()
     const schedule = input.schedule ?? DEFAULT_SCHEDULE
     this.sql.transaction(() => {
