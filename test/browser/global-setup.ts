@@ -1,8 +1,6 @@
-import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { bundleSidebar, embedModule, writeSidebarAssets } from '../../apps/zendesk-sidebar/build.ts'
-import { startE2eStack, type E2eStack } from './e2e-stack.ts'
+import { buildSidebar } from './build-sidebar.ts'
+import type { E2eStack } from './e2e-stack.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,13 +9,13 @@ declare module 'vitest' {
 }
 
 /**
- * Builds the sidebar as shipped (assets/ and the worker's embed), so the tests drive this checkout's
- * code, then starts the end-to-end stack (Zendesk sandbox, worker under wrangler, one synced tenant).
+ * Builds the sidebar as shipped, then starts the end-to-end stack (Zendesk and HubSpot sandboxes,
+ * worker under wrangler, one synced tenant). The stack is imported after the build: its frame
+ * server serves the embed module as it was when loaded, and a static import would load it stale.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const bundle = await bundleSidebar()
-  await writeSidebarAssets(bundle)
-  await writeFile(join(process.cwd(), 'apps/zendesk-sidebar/dist-embed.ts'), embedModule(bundle))
+  await buildSidebar()
+  const { startE2eStack } = await import('./e2e-stack.ts')
   const { stack, stop } = await startE2eStack()
   project.provide('e2e', stack)
   return stop
