@@ -148,6 +148,16 @@ export function pendingDerive(sql: SqlPort, limit: number): string[] {
     .map((row) => row.ref_key)
 }
 
+/** Queues the members of every customer: each view is re-derived (after a settings change). */
+export function queueAllMembers(sql: SqlPort): void {
+  sql.run('INSERT OR IGNORE INTO pending_derive (ref_key) SELECT ref_key FROM customer_members')
+}
+
+export function countPendingDerive(sql: SqlPort): number {
+  const [row] = sql.all<{ n: number }>('SELECT count(*) AS n FROM pending_derive')
+  return Number(row?.n ?? 0)
+}
+
 export function clearPendingDerive(sql: SqlPort, keys: string[]): void {
   sql.run(
     'DELETE FROM pending_derive WHERE ref_key IN (SELECT value FROM json_each(?))',

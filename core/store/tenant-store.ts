@@ -148,6 +148,21 @@ export class TenantStore {
     return customers.pendingDerive(this.sql, limit)
   }
 
+  countPendingDerive(): number {
+    return customers.countPendingDerive(this.sql)
+  }
+
+  /**
+   * Queues every customer's members for re-derivation, so each view is rebuilt (after the friction
+   * settings change, every stored view is stale). Returns how many people wait in the queue now.
+   */
+  queueRederiveAll(): number {
+    return this.sql.transaction(() => {
+      customers.queueAllMembers(this.sql)
+      return customers.countPendingDerive(this.sql)
+    })
+  }
+
   // Connections, sync state, runs
 
   putConnection(input: connections.ConnectionInput): void {

@@ -103,8 +103,8 @@ export const admin = new Hono<AppEnv>()
     return c.json(await tenantStub(c.env, tenantId).getSettings())
   })
 
-  // Friction thresholds per tenant; absent fields take their defaults. Views re-derive as records
-  // change (a full re-derive on settings change is not wired yet).
+  // Friction thresholds per tenant; absent fields take their defaults. Every view is re-derived
+  // with them by the tenant's alarm, in bounded passes, right after.
   .put(
     '/tenants/:tenantId/settings',
     valid('param', TenantParams),

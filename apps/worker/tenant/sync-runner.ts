@@ -13,6 +13,7 @@ import type {
   ZendeskLimits,
 } from './connection-input.ts'
 import { settingsOf } from './connection-summary.ts'
+import { derivePendingSlice } from './derive-slice.ts'
 
 export interface SliceLimits {
   maxRequests: number
@@ -85,6 +86,8 @@ export class SyncRunner {
       connector,
       http,
       options: { ...limits, now: () => this.clock.now() },
+      // Bounded like the slice: a long derive queue (a settings change) drains over alarm passes.
+      derive: (store, options) => derivePendingSlice(store, options).customers,
     })
     return {
       done: result.done,

@@ -35,6 +35,7 @@ import {
   recordSlice,
   runNow,
 } from './schedule.ts'
+import { derivePendingSlice } from './derive-slice.ts'
 import { durableSqlPort } from './sql-port.ts'
 import { SyncRunner, sliceLimits } from './sync-runner.ts'
 import { migrateWorkerTables } from './worker-schema.ts'
@@ -243,14 +244,29 @@ export class Tenant extends DurableObject<Env> {
     return this.store.getSettings()
   }
 
-  putSettings(settings: TenantSettings): TenantSettings {
-    this.store.putSettings(settings)
+  /**
+   * New thresholds make every stored view stale: each customer's members are queued and the alarm
+   * re-derives them in bounded passes (views keep their former friction until then).
+   */
+  async putSettings(settings: TenantSettings): Promise<TenantSettings> {
+    this.sql.transaction(() => {
+      this.store.putSettings(settings)
+      this.store.queueRederiveAll()
+    })
+    await this.armAlarm()
     return this.store.getSettings()
   }
 
-  /** Re-arms the alarm at the earliest due connection (the cron watchdog calls this too). */
+  /** When the alarm should next run: now while people wait for a derive, else the earliest due connection. */
+  private nextWork(): number | null {
+    const due = earliestRun(this.sql)
+    if (this.store.countPendingDerive() === 0) return due
+    return Math.min(due ?? Infinity, Date.now())
+  }
+
+  /** Re-arms the alarm at the earliest pending work (the cron watchdog calls this too). */
   async armAlarm(): Promise<number | null> {
-    const next = earliestRun(this.sql)
+    const next = this.nextWork()
     if (next === null) return null
     const current = await this.ctx.storage.getAlarm()
     if (current === null || current > next) await this.ctx.storage.setAlarm(next)
@@ -277,6 +293,8 @@ export class Tenant extends DurableObject<Env> {
   private async runDueSlices(): Promise<void> {
     const tenantId = this.tenantId()
     if (!tenantId) return
+    // Derive work first (a settings change, a crash between a page and its derive), bounded.
+    derivePendingSlice(this.store, { now: Date.now() })
     const limits = sliceLimits(this.env)
     for (const due of dueSchedules(this.sql, Date.now())) {
       const connection = this.store.getConnection(due.connectionId)
@@ -320,7 +338,7 @@ export class Tenant extends DurableObject<Env> {
         })
       }
     }
-    const next = earliestRun(this.sql)
+    const next = this.nextWork()
     if (next !== null) await this.ctx.storage.setAlarm(Math.max(next, Date.now()))
   }
 }
