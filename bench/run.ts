@@ -55,6 +55,27 @@ const log = (line = '') => console.log(line)
 const progress = (line: string) =>
   process.stderr.write(`[bench ${fmt.ms(performance.now() - runStarted)}] ${line}\n`)
 
+/** Network failures the HTTP client retried (the sandbox never saw those requests), with the idle gap before. */
+const networkErrors: { phase: string; idleMs: number; cause: string }[] = []
+let currentPhase = 'setup'
+let lastResponseAt = performance.now()
+const netFetch: typeof fetch = async (input, init) => {
+  const idleMs = performance.now() - lastResponseAt
+  try {
+    return await fetch(input, init)
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause
+    networkErrors.push({
+      phase: currentPhase,
+      idleMs: Math.round(idleMs),
+      cause: `${cause?.code ?? ''} ${cause?.message ?? String(error)}`.trim().slice(0, 120),
+    })
+    throw error
+  } finally {
+    lastResponseAt = performance.now()
+  }
+}
+
 const realClock: Clock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -101,10 +122,11 @@ async function main() {
     connector.rateBuckets.map((b) => ({ ...b, windowMs: b.windowMs / config.timeScale })),
     realClock,
   )
-  const client = createHttpClient({ fetch, budget, clock: realClock })
+  const client = createHttpClient({ fetch: netFetch, budget, clock: realClock })
 
   const phase = async (name: string) => {
     progress(`${name}: syncing`)
+    currentPhase = name
     await sandbox.call('reset')
     const memory = sampleMemory()
     const run = await runSync({
@@ -270,8 +292,11 @@ function render(input: {
     const statuses = Object.entries(p.counters.byStatus)
       .map(([s, k]) => `${s}: ${k}`)
       .join(', ')
+    const net = networkErrors.filter((e) => e.phase === p.name)
+    const causes = [...new Set(net.map((e) => e.cause))].join('; ')
     return [
       table(rows),
+      `  network errors retried by the HTTP client (counted in "requests", never reached the sandbox): ${net.length}${net.length ? ` — ${causes}; idle before: ${net.map((e) => fmt.ms(e.idleMs)).join(', ')}` : ''}`,
       `  ${p.run.slices} slices; sandbox answers by status ${statuses}; parked on the rate budget ${fmt.ms(p.run.parkedWaitMs)}; errors ${p.run.errors.length}`,
       `  memory (bench process, sampled every 20 ms): RSS ${fmt.mb(p.memory.rssStart)} → peak ${fmt.mb(p.memory.rssPeak)}; V8 heap peak ${fmt.mb(p.memory.heapPeak)} (+${fmt.mb(p.memory.heapGrowth)} over the phase start); lifetime maxRSS ${fmt.mb(p.memory.maxRssLifetime)}`,
     ].join('\n')
@@ -378,6 +403,7 @@ function render(input: {
       errors: p.run.errors,
       memory: p.memory,
       sandboxCounters: p.counters,
+      networkErrors: networkErrors.filter((e) => e.phase === p.name),
       streams: p.rows,
     })),
     mutation: {
