@@ -66,6 +66,15 @@ export class Directory {
     return (await this.tenantForAccount(key)) === tenantId
   }
 
+  /** Stops routing an account to this tenant (another tenant may then link it). */
+  async unlinkAccount(key: string, tenantId: string): Promise<void> {
+    const db = await this.ready()
+    await db
+      .prepare('DELETE FROM accounts WHERE account_key = ? AND tenant_id = ?')
+      .bind(key, tenantId)
+      .run()
+  }
+
   async tenantForAccount(key: string): Promise<string | null> {
     const db = await this.ready()
     const row = await db

@@ -17,6 +17,10 @@ import { ConnectionId, TenantId } from './params.ts'
 const NewTenant = z.strictObject({ name: z.string().trim().min(1).max(200) })
 const TenantParams = z.object({ tenantId: TenantId })
 const ConnectionParams = z.object({ tenantId: TenantId, connectionId: ConnectionId })
+const QuarantineQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+})
 
 /** Provisioning and operations; every route needs the admin token. */
 export const admin = new Hono<AppEnv>()
@@ -88,6 +92,39 @@ export const admin = new Hono<AppEnv>()
       const state = await tenantStub(c.env, tenantId).getConnectionState(connectionId)
       if (!state) throw notFound(`No connection ${connectionId}`)
       return c.json(state)
+    },
+  )
+
+  .get(
+    '/tenants/:tenantId/connections/:connectionId/quarantine',
+    valid('param', ConnectionParams),
+    valid('query', QuarantineQuery),
+    async (c) => {
+      const { tenantId, connectionId } = c.req.valid('param')
+      await existingTenant(c.env, tenantId)
+      const page = await tenantStub(c.env, tenantId).listQuarantine(
+        connectionId,
+        c.req.valid('query'),
+      )
+      if (!page) throw notFound(`No connection ${connectionId}`)
+      return c.json(page)
+    },
+  )
+
+  // The directory stops routing the account here unless an app installation still uses it.
+  .delete(
+    '/tenants/:tenantId/connections/:connectionId',
+    valid('param', ConnectionParams),
+    async (c) => {
+      const { tenantId, connectionId } = c.req.valid('param')
+      await existingTenant(c.env, tenantId)
+      const deleted = await tenantStub(c.env, tenantId).deleteConnection(connectionId)
+      if (!deleted) throw notFound(`No connection ${connectionId}`)
+      const { source, account } = deleted.connection
+      if (!deleted.accountStillRouted) {
+        await new Directory(c.env.DIRECTORY).unlinkAccount(accountKey(source, account), tenantId)
+      }
+      return c.body(null, 204)
     },
   )
 

@@ -36,3 +36,25 @@ export interface ConnectionState {
   lastSlice: SliceOutcome | null
   streams: StreamState[]
 }
+
+/** A quarantined vendor item as ops see it: never its raw data. */
+export interface QuarantineItem {
+  stream: string
+  vendorId: string
+  reason: string
+  at: string
+}
+
+export interface QuarantinePage {
+  total: number
+  limit: number
+  offset: number
+  items: QuarantineItem[]
+}
+
+/** What deleting a connection left: whether the directory still routes its account here. */
+export interface DeletedConnection {
+  connection: ConnectionSummary
+  /** An app installation of the same account keeps routing it to this tenant. */
+  accountStillRouted: boolean
+}

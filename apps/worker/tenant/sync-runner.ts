@@ -62,6 +62,11 @@ export class SyncRunner {
     this.clock = clock
   }
 
+  /** Drops an account's budget (its connection is gone; a new one may bring other limits). */
+  forget(source: string, account: string): void {
+    this.budgets.delete(`${source}:${account}`)
+  }
+
   async runSlice(
     connection: Connection,
     auth: ConnectionAuth,

@@ -26,7 +26,13 @@ import type { ResponseInput } from '../imports/response-input.ts'
 import { lookupCustomer } from './lookup.ts'
 import { previewCandidates, type PreviewCandidate } from './preview-customers.ts'
 import { listCustomerSummaries, type CustomerFilter, type CustomerPage } from './customer-list.ts'
-import type { ConnectionState, LookupKey, LookupResult } from './rpc-types.ts'
+import type {
+  ConnectionState,
+  DeletedConnection,
+  LookupKey,
+  LookupResult,
+  QuarantinePage,
+} from './rpc-types.ts'
 import {
   addSchedule,
   dueSchedules,
@@ -170,6 +176,38 @@ export class Tenant extends DurableObject<Env> {
       lastSlice: getSchedule(this.sql, connectionId)?.lastSlice ?? null,
       streams,
     }
+  }
+
+  /** Ops' view of a connection's quarantine, newest first, without the raw vendor items. */
+  listQuarantine(
+    connectionId: string,
+    page: { limit: number; offset: number },
+  ): QuarantinePage | null {
+    if (!CONNECTION_ID.test(connectionId) || !this.store.getConnection(connectionId)) return null
+    const [count] = this.sql.all<{ n: number }>(
+      'SELECT count(*) AS n FROM quarantine WHERE connection_id = ?',
+      connectionId,
+    )
+    const items = this.store
+      .listQuarantine({ connectionId, ...page })
+      .map(({ stream, vendorId, reason, at }) => ({ stream, vendorId, reason, at }))
+    return { total: Number(count?.n ?? 0), ...page, items }
+  }
+
+  /**
+   * Stops a connection for good: its credentials, schedule, cursors, stream states, runs and
+   * quarantine go; the records it synced stay in the customers' views (connect again to resume).
+   */
+  deleteConnection(connectionId: string): DeletedConnection | null {
+    const connection = this.summary(connectionId)
+    if (!CONNECTION_ID.test(connectionId) || !connection) return null
+    // Schedule first (no transaction: the store's delete runs its own, and they do not nest); the
+    // object's synchronous writes commit together anyway.
+    this.sql.run('DELETE FROM worker_schedule WHERE connection_id = ?', connectionId)
+    this.store.deleteConnection(connectionId)
+    this.runner.forget(connection.source, connection.account)
+    const installed = getInstallation(this.sql, connection.source, connection.account) !== null
+    return { connection, accountStillRouted: installed }
   }
 
   /**
