@@ -1,4 +1,4 @@
-import { createClient } from 'node-zendesk'
+import zendesk from 'node-zendesk'
 import { describe, expect, it } from 'vitest'
 import { createZendeskSandbox, type ZendeskSandbox } from '../app.ts'
 import { get, walkExport } from '../testing.ts'
@@ -107,7 +107,7 @@ describe('GET /api/v2/tickets.json', () => {
   it("is what node-zendesk's tickets.list() walks (cursor paging, page[size]=100)", async () => {
     const sandbox = fresh()
     const urls: string[] = []
-    const client = createClient({
+    const client = zendesk.createClient({
       username: sandbox.credentials.email,
       token: sandbox.credentials.apiToken,
       endpointUri: 'http://sandbox.test/api/v2',
@@ -123,7 +123,7 @@ describe('GET /api/v2/tickets.json', () => {
           statusText: response.statusText,
         }),
       },
-    } as Parameters<typeof createClient>[0])
+    } as Parameters<typeof zendesk.createClient>[0])
     const tickets = (await client.tickets.list()) as unknown as { id: number }[]
     expect(tickets.map((t) => t.id)).toEqual(listable(sandbox))
     expect(urls[0]).toBe('http://sandbox.test/api/v2/tickets.json?page%5Bsize%5D=100')
