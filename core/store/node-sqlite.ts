@@ -30,16 +30,23 @@ export function openNodeSqlite(path = ':memory:'): SqlPort & { close(): void } {
       const savepoint = `sp${depth}`
       db.exec(depth === 0 ? 'BEGIN' : `SAVEPOINT ${savepoint}`)
       depth++
+      let result: T
       try {
-        const result = fn()
-        depth--
-        db.exec(depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`)
-        return result
+        result = fn()
       } catch (error) {
         depth--
         db.exec(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`)
         throw error
       }
+      depth--
+      try {
+        db.exec(depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`)
+      } catch (error) {
+        // A failed COMMIT (e.g. the file is busy) leaves the transaction open: end it, keep depth.
+        if (depth === 0 && db.isTransaction) db.exec('ROLLBACK')
+        throw error
+      }
+      return result
     },
     close: () => db.close(),
   }

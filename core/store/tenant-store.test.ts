@@ -54,6 +54,7 @@ describe('TenantStore migrations', () => {
       '0003_create_customers',
       '0004_create_sync',
       '0005_create_settings',
+      '0006_drop_records_kind_index',
     ])
   })
 })

@@ -3,6 +3,7 @@ import createIdentity from './0002_create_identity.ts'
 import createCustomers from './0003_create_customers.ts'
 import createSync from './0004_create_sync.ts'
 import createSettings from './0005_create_settings.ts'
+import dropRecordsKindIndex from './0006_drop_records_kind_index.ts'
 
 export interface Migration {
   id: number
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: '0003_create_customers', sql: createCustomers },
   { id: 4, name: '0004_create_sync', sql: createSync },
   { id: 5, name: '0005_create_settings', sql: createSettings },
+  { id: 6, name: '0006_drop_records_kind_index', sql: dropRecordsKindIndex },
 ]
