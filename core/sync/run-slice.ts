@@ -38,8 +38,8 @@ export interface SliceResult {
 /**
  * One bounded slice of a connection's sync run. Each stream goes on from its committed cursor:
  * fetch a page, map and validate it (bad items are quarantined, the rest commits), write records,
- * quarantine, cursor and state in one transaction, re-derive touched customers, until the stream
- * ends or the slice's budget is spent. A crash loses at most the page in flight.
+ * quarantine, cursor and state in one transaction, until the stream ends or the slice's budget is
+ * spent; then re-derive the customers the slice touched. A crash loses at most the page in flight.
  */
 export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
   const { store, connectionId, connector, options } = input
@@ -136,10 +136,13 @@ export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
         },
       })
       cursor = page.cursor
-      deriveTouched()
       if (page.done) break
     }
   }
+
+  // Once per slice, not per page: during a backfill every page touches most customers again, and
+  // the queue committed with each page keeps this crash-safe (a resumed slice drains it first).
+  deriveTouched()
 
   const states = store.streamStates(connectionId)
   const done =
