@@ -3,6 +3,7 @@ export interface AdminClient {
   token: string
   get<T>(path: string): Promise<T>
   post<T>(path: string, body: unknown): Promise<T>
+  put<T>(path: string, body: unknown): Promise<T>
 }
 
 export function adminClient(baseUrl: string, token: string): AdminClient {
@@ -20,5 +21,6 @@ export function adminClient(baseUrl: string, token: string): AdminClient {
     token,
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
+    put: (path, body) => call('PUT', path, body),
   }
 }

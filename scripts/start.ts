@@ -5,7 +5,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
-import { startZendeskSandbox, type RunningSandbox } from '../connectors/zendesk/sandbox/serve.ts'
+import { peopleFromZendeskUsers } from '../connectors/hubspot/sandbox/from-zendesk.ts'
+import { startHubSpotSandbox } from '../connectors/hubspot/sandbox/serve.ts'
+import { startZendeskSandbox } from '../connectors/zendesk/sandbox/serve.ts'
 import { adminClient, type AdminClient } from './admin-client.ts'
 import { loadDevVars } from './dev-vars.ts'
 
@@ -16,63 +18,145 @@ const SYNC_TIMEOUT_MS = 5 * 60_000
 const children: ChildProcess[] = []
 const closers: Array<() => Promise<void>> = []
 
+interface Plan {
+  label: string
+  /** Extra `wrangler dev` variables (demo only: the preview's signing secret). */
+  workerVars: Record<string, string>
+  connections: Array<{ label: string; body: Record<string, unknown> }>
+  installations: Array<{ path: string; body: Record<string, unknown> }>
+}
+
 async function main(): Promise<void> {
   const vars = loadDevVars('.dev.vars')
-  const real = vars.ZENDESK_SUBDOMAIN && vars.ZENDESK_EMAIL && vars.ZENDESK_API_TOKEN
-  step(real ? `Real Zendesk account: ${vars.ZENDESK_SUBDOMAIN}` : 'Demo mode: vendor sandboxes')
-
-  let sandbox: RunningSandbox | null = null
-  if (!real) {
-    sandbox = await startZendeskSandbox({ rateLimits: { timeScale: 6 } })
-    closers.push(() => sandbox!.close())
-    step(`Zendesk sandbox on ${sandbox.url} (${sandbox.sandbox.state.account.tickets.size} tickets)`)
-  }
+  const plan = hasRealAccount(vars) ? realPlan(vars) : await demoPlan()
+  step(plan.label)
 
   // A demo starts from empty state so what you see is this run's sync; a real account keeps its state.
-  const persistTo = real ? '.wrangler/state' : '.wrangler/demo-state'
-  if (!real) rmSync(persistTo, { recursive: true, force: true })
-  await startWorker(persistTo)
+  const persistTo = hasRealAccount(vars) ? '.wrangler/state' : '.wrangler/demo-state'
+  if (!hasRealAccount(vars)) rmSync(persistTo, { recursive: true, force: true })
+  await startWorker(persistTo, plan.workerVars)
   const admin = adminClient(WORKER, vars.CXLENS_ADMIN_TOKEN!)
 
   const tenant = await admin.post<{ tenantId: string; apiKey: string }>('/admin/tenants', {
-    name: real ? `Tenant for ${vars.ZENDESK_SUBDOMAIN}` : 'Demo',
+    name: hasRealAccount(vars) ? 'My accounts' : 'Demo',
   })
-  const connection = await admin.post<{ id: string }>(
-    `/admin/tenants/${tenant.tenantId}/connections`,
-    real
-      ? {
-          source: 'zendesk',
-          subdomain: vars.ZENDESK_SUBDOMAIN,
-          auth: { kind: 'api_token', email: vars.ZENDESK_EMAIL, token: vars.ZENDESK_API_TOKEN },
-        }
-      : {
-          source: 'zendesk',
-          baseUrl: sandbox!.url,
-          account: sandbox!.sandbox.state.account.subdomain,
-          auth: {
-            kind: 'api_token',
-            email: sandbox!.sandbox.credentials.email,
-            token: sandbox!.sandbox.credentials.apiToken,
-          },
-        },
-  )
-  step(`Tenant ${tenant.tenantId}, connection ${connection.id}: first sync running`)
+  const base = `/admin/tenants/${tenant.tenantId}`
+  for (const installation of plan.installations) {
+    await admin.put(`${base}/installations/${installation.path}`, installation.body)
+  }
+  const connections: Array<{ id: string; label: string }> = []
+  for (const { label, body } of plan.connections) {
+    const { id } = await admin.post<{ id: string }>(`${base}/connections`, body)
+    connections.push({ id, label })
+  }
+  step(`Tenant ${tenant.tenantId}: first sync of ${connections.map((c) => c.label).join(' and ')}`)
   const started = Date.now()
-  await waitForSync(admin, `/admin/tenants/${tenant.tenantId}/connections/${connection.id}`)
+  await Promise.all(
+    connections.map((c) => waitForSync(admin, `${base}/connections/${c.id}`, c.label)),
+  )
   step(`First sync complete in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
-  await printLinks(admin, tenant, connection.id)
+  await printLinks(admin, tenant, connections, plan.workerVars.CXLENS_PREVIEW_SECRET !== undefined)
   console.log('\nThe worker keeps syncing every 5 minutes. Ctrl-C stops everything.')
 }
 
-async function startWorker(persistTo: string): Promise<void> {
+function hasRealAccount(vars: Record<string, string>): boolean {
+  return Boolean(
+    (vars.ZENDESK_SUBDOMAIN && vars.ZENDESK_EMAIL && vars.ZENDESK_API_TOKEN) ||
+      (vars.HUBSPOT_PORTAL_ID && vars.HUBSPOT_TOKEN),
+  )
+}
+
+/** Your own accounts, from `.dev.vars`: Zendesk (API token), HubSpot (private app token), or both. */
+function realPlan(vars: Record<string, string>): Plan {
+  const plan: Plan = { label: 'Your accounts', workerVars: {}, connections: [], installations: [] }
+  if (vars.ZENDESK_SUBDOMAIN && vars.ZENDESK_EMAIL && vars.ZENDESK_API_TOKEN) {
+    plan.connections.push({
+      label: `Zendesk ${vars.ZENDESK_SUBDOMAIN}`,
+      body: {
+        source: 'zendesk',
+        subdomain: vars.ZENDESK_SUBDOMAIN,
+        auth: { kind: 'api_token', email: vars.ZENDESK_EMAIL, token: vars.ZENDESK_API_TOKEN },
+      },
+    })
+  }
+  if (vars.HUBSPOT_PORTAL_ID && vars.HUBSPOT_TOKEN) {
+    plan.connections.push({
+      label: `HubSpot ${vars.HUBSPOT_PORTAL_ID}`,
+      body: {
+        source: 'hubspot',
+        portalId: vars.HUBSPOT_PORTAL_ID,
+        auth: { kind: 'private_app', token: vars.HUBSPOT_TOKEN },
+      },
+    })
+  }
+  plan.label = `Your accounts: ${plan.connections.map((c) => c.label).join(', ')}`
+  return plan
+}
+
+/** Both vendor sandboxes on loopback, sharing their customers, with a High Volume Zendesk plan. */
+async function demoPlan(): Promise<Plan> {
+  // High Volume add-on limits (2,500/min, exports 30/min): the sandbox enforces them, the
+  // connection budgets for them, so the first sync is quick and never sees a 429.
+  const zendesk = await startZendeskSandbox({ rateLimits: { account: 2500, incremental: 30 } })
+  closers.push(() => zendesk.close())
+  const people = peopleFromZendeskUsers(zendesk.sandbox.groundTruth().users)
+  const hubspot = await startHubSpotSandbox({ people })
+  closers.push(() => hubspot.close())
+  const subdomain = zendesk.sandbox.state.account.subdomain
+  step(`Zendesk sandbox on ${zendesk.url} (${zendesk.sandbox.state.account.tickets.size} tickets)`)
+  step(`HubSpot sandbox on ${hubspot.url} (portal ${hubspot.sandbox.portalId})`)
+  const previewSecret = randomBytes(24).toString('hex')
+  return {
+    label: 'Demo mode: Zendesk and HubSpot sandboxes',
+    workerVars: { CXLENS_PREVIEW_SECRET: previewSecret, CXLENS_PREVIEW_SUBDOMAIN: subdomain },
+    installations: [
+      { path: 'zendesk', body: { subdomain, sharedSecret: previewSecret } },
+      {
+        path: 'hubspot',
+        body: { portalId: hubspot.sandbox.portalId, clientSecret: randomBytes(24).toString('hex') },
+      },
+    ],
+    connections: [
+      {
+        label: 'Zendesk',
+        body: {
+          source: 'zendesk',
+          baseUrl: zendesk.url,
+          account: subdomain,
+          auth: {
+            kind: 'api_token',
+            email: zendesk.sandbox.credentials.email,
+            token: zendesk.sandbox.credentials.apiToken,
+          },
+          limits: { accountPerMinute: 2500, exportPerMinute: 30 },
+        },
+      },
+      {
+        label: 'HubSpot',
+        body: {
+          source: 'hubspot',
+          portalId: hubspot.sandbox.portalId,
+          baseUrl: hubspot.url,
+          auth: { kind: 'private_app', token: 'sandbox-token' },
+        },
+      },
+    ],
+  }
+}
+
+async function startWorker(persistTo: string, vars: Record<string, string>): Promise<void> {
   if (await answers(`${WORKER}/healthz`)) {
     throw new Error(`something already listens on ${WORKER}: stop it, or run with PORT=<another port>`)
   }
   // Its own process group, so that stopping cxlens also stops wrangler's workerd.
   const child = spawn(
     'npx',
-    ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', persistTo],
+    [
+      ...['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(PORT)],
+      ...['--persist-to', persistTo],
+      ...Object.entries(vars).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
@@ -108,7 +192,7 @@ interface StreamView {
   lastError: { message: string } | null
 }
 
-async function waitForSync(admin: AdminClient, path: string): Promise<void> {
+async function waitForSync(admin: AdminClient, path: string, label: string): Promise<void> {
   const started = Date.now()
   const deadline = started + SYNC_TIMEOUT_MS
   let last = ''
@@ -120,65 +204,99 @@ async function waitForSync(admin: AdminClient, path: string): Promise<void> {
       .map((s) => `${s.stream} ${s.counts.written}${s.caughtUp ? ' ✓' : ''}`)
       .join(' · ')
     const elapsed = ((Date.now() - started) / 1000).toFixed(0).padStart(4)
-    if (line !== last) console.log(`  ${elapsed}s  ${line}`)
+    if (line !== last) console.log(`  ${elapsed}s  ${label}: ${line}`)
     last = line
     const failed = state.streams.filter((s) => s.status === 'failed')
     if (failed.length) {
-      throw new Error(`sync failed: ${failed.map((s) => `${s.stream}: ${s.lastError?.message}`)}`)
+      throw new Error(`${label} sync failed: ${failed.map((s) => `${s.stream}: ${s.lastError?.message}`)}`)
     }
     // Streams appear as the run reaches them: done means the whole run reached the vendor's present.
     if (state.lastSlice?.done && state.streams.every((s) => s.caughtUp)) return
     await sleep(1000)
   }
-  throw new Error(`the first sync did not finish within ${SYNC_TIMEOUT_MS / 1000} s`)
+  throw new Error(`the first ${label} sync did not finish within ${SYNC_TIMEOUT_MS / 1000} s`)
 }
 
 interface CustomerSummary {
   id: string
   displayName: string
-  openFriction: number
-  latestNps: string | null
   sources: string[]
+  nps: { score: number; category: string } | null
+  openFriction: number
+  openTickets: number
+}
+
+interface Pick extends CustomerSummary {
+  why: string
 }
 
 async function printLinks(
   admin: AdminClient,
   tenant: { tenantId: string; apiKey: string },
-  connectionId: string,
+  connections: Array<{ id: string; label: string }>,
+  preview: boolean,
 ): Promise<void> {
+  const picks = await pickInteresting(admin, tenant)
   const auth = `-H 'Authorization: Bearer ${tenant.apiKey}'`
-  const list = await admin.get<{ customers: CustomerSummary[] }>(
-    `/admin/tenants/${tenant.tenantId}/customers?has=friction&limit=200`,
-  )
-  const picks = pickInteresting(list.customers)
-  console.log('\nCustomers worth a look (paste a line):')
+  console.log('\nCustomers worth a look (paste a line to see their unified view):')
   for (const c of picks) {
-    const why = [
-      c.sources.join('+'),
-      c.latestNps ? `NPS ${c.latestNps}` : 'no NPS',
-      `${c.openFriction} open friction`,
-    ].join(', ')
-    console.log(`  # ${c.displayName} (${why})`)
+    console.log(`  # ${c.displayName}: ${c.why}`)
     console.log(`  curl -s ${auth} ${WORKER}/v1/customers/${c.id}`)
   }
-  console.log('\nSync state of the connection (per stream: cursor, lag, counts, requests, errors):')
-  console.log(
-    `  curl -s -H 'Authorization: Bearer ${admin.token}' ${WORKER}/admin/tenants/${tenant.tenantId}/connections/${connectionId}`,
-  )
-  if (existsSync('apps/zendesk-sidebar/manifest.json')) {
-    console.log(`\nThe Zendesk sidebar, as an agent sees it: ${WORKER}/preview?tenant=${tenant.tenantId}`)
+  console.log('\nSync state per stream (cursor, lag, counts, requests, last error):')
+  for (const c of connections) {
+    console.log(`  # ${c.label}`)
+    console.log(
+      `  curl -s -H 'Authorization: Bearer ${admin.token}' ${WORKER}/admin/tenants/${tenant.tenantId}/connections/${c.id}`,
+    )
   }
+  if (preview) console.log(`\nThe Zendesk sidebar, as an agent sees it: ${WORKER}/preview`)
 }
 
-/** A few customers that show the product: both tools, detractors, the most open friction. */
-function pickInteresting(customers: CustomerSummary[]): CustomerSummary[] {
-  const byFriction = [...customers].sort((a, b) => b.openFriction - a.openFriction)
-  const picks = new Map<string, CustomerSummary>()
-  const add = (c: CustomerSummary | undefined) => c && picks.size < 4 && picks.set(c.id, c)
-  add(byFriction.find((c) => c.sources.length > 1 && c.latestNps === 'detractor'))
-  add(byFriction.find((c) => c.latestNps === 'detractor'))
-  for (const c of byFriction) add(c)
+/** A few customers that show the product: in both tools with a falling NPS, detractors, friction. */
+async function pickInteresting(
+  admin: AdminClient,
+  tenant: { tenantId: string; apiKey: string },
+): Promise<Pick[]> {
+  const list = (has: string) =>
+    admin
+      .get<{ customers: CustomerSummary[] }>(
+        `/admin/tenants/${tenant.tenantId}/customers?has=${has}&limit=200`,
+      )
+      .then((r) => r.customers.sort((a, b) => b.openFriction - a.openFriction))
+  const picks = new Map<string, Pick>()
+  const add = (c: CustomerSummary | undefined, why: string) => {
+    if (c && !picks.has(c.id)) picks.set(c.id, { ...c, why })
+  }
+  const both = await list('friction,nps,both_sources')
+  for (const c of both.slice(0, 40)) {
+    const view = await fetchView(tenant.apiKey, c.id)
+    const trend = view.nps.trend
+    if (trend !== null && trend <= -3) {
+      const scores = view.nps.responses.map((r) => r.score).join(' → ')
+      add(c, `in ${c.sources.join(' and ')}, NPS falling ${scores}, ${c.openFriction} open friction`)
+      break
+    }
+  }
+  const withFriction = await list('friction')
+  add(
+    withFriction.find((c) => c.nps?.category === 'detractor'),
+    'NPS detractor with open friction',
+  )
+  const top = withFriction.find((c) => !picks.has(c.id))
+  add(top, `the most open friction (${top?.openFriction}), ${top?.openTickets} open tickets`)
   return [...picks.values()]
+}
+
+async function fetchView(
+  apiKey: string,
+  id: string,
+): Promise<{ nps: { trend: number | null; responses: Array<{ score: number }> } }> {
+  const response = await fetch(`${WORKER}/v1/customers/${id}`, {
+    headers: { authorization: `Bearer ${apiKey}` },
+  })
+  if (!response.ok) throw new Error(`GET /v1/customers/${id} → ${response.status}`)
+  return response.json() as never
 }
 
 async function answers(url: string): Promise<boolean> {
