@@ -67,7 +67,7 @@ describe('presentView', () => {
 
   it('writes each friction reason from kind and params, with relative since and evidence', () => {
     const [waiting, detractor, drop, low] = en(detractorView).friction.items
-    expect(waiting!.reason).toBe('Has been waiting on us for 96 h on an open ticket')
+    expect(waiting!.reason).toBe('Has been waiting on us for 4 days on an open ticket')
     expect(waiting!.sinceText).toBe('started 4 days ago')
     expect(detractor!.reason).toBe('Gave an NPS of 3/10')
     expect(detractor!.evidence.map((e) => e.label)).toEqual([
@@ -128,7 +128,7 @@ describe('presentView', () => {
     expect(model.nps.now?.text).toBe('Détracteur · 3/10')
     expect(model.nps.now?.answered).toBe('répondu il y a 3 jours')
     expect(model.friction.items[0]!.reason).toBe(
-      'Attend notre réponse depuis 96 h sur un ticket ouvert',
+      'Attend notre réponse depuis 4 jours sur un ticket ouvert',
     )
     expect(model.friction.items[0]!.severityLabel).toBe('Critique')
     expect(model.friction.items[0]!.sinceText).toBe('apparu il y a 4 jours')

@@ -30,9 +30,7 @@ describe('translations', () => {
   })
 
   it('format numbers the local way', () => {
-    expect(createTranslator('fr').t('reason.slow_first_reply', { hours: 12.5 })).toBe(
-      'La première réponse a pris 12,5 h',
-    )
+    expect(createTranslator('fr').t('duration.hours', { hours: 12.5 })).toBe('12,5 h')
   })
 })
 
@@ -51,6 +49,16 @@ describe('frictionReason', () => {
   it('derives hours from minutes given by a rule', () => {
     const point = { kind: 'slow_first_reply' as const, params: { minutes: 630 }, reason: 'x' }
     expect(frictionReason(createTranslator('en'), point)).toBe('First reply took 10.5 h')
+  })
+
+  it('says long waits in days', () => {
+    const point = { kind: 'waiting_too_long' as const, params: { hours: 2419 }, reason: 'x' }
+    expect(frictionReason(createTranslator('en'), point)).toBe(
+      'Has been waiting on us for 101 days on an open ticket',
+    )
+    expect(frictionReason(createTranslator('fr'), { ...point, params: { hours: 47 } })).toBe(
+      'Attend notre réponse depuis 47 h sur un ticket ouvert',
+    )
   })
 
   it('says when a first reply has not come yet', () => {

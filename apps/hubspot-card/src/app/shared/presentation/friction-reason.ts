@@ -9,6 +9,9 @@ function withDerived(tr: Translator, { kind, params }: Point): Params {
   const minutes = params.minutes
   if (out.hours === undefined && typeof minutes === 'number')
     out.hours = Math.round(minutes / 6) / 10
+  if (out.duration === undefined && typeof out.hours === 'number') {
+    out.duration = duration(tr, out.hours)
+  }
   if (kind === 'reopened_ticket' && typeof params.reopens === 'number') out.count = params.reopens
   if (kind === 'channel_hopping' && out.count === undefined) {
     if (typeof params.channelCount === 'number') out.count = params.channelCount
@@ -22,6 +25,13 @@ function withDerived(tr: Translator, { kind, params }: Point): Params {
     out.survey = tr.t(`survey.${params.survey}` as Parameters<Translator['t']>[0])
   }
   return out
+}
+
+/** Hours up to two days (`61.3 h`), whole days past that (`101 days`): 2,419 h reads as nothing. */
+function duration(tr: Translator, hours: number): string {
+  return hours < 48
+    ? tr.t('duration.hours', { hours })
+    : tr.t('duration.days', { count: Math.round(hours / 24) })
 }
 
 /** The template of a kind, or of one of its variants the params point to. */
