@@ -13,7 +13,6 @@ import { runBaseline } from './baseline.ts'
 import { checkTickets } from './correctness.ts'
 import { runSync, type SyncRun } from './cxlens-sync.ts'
 import { sampleMemory, type MemoryPeak } from './memory.ts'
-import { analyzingStore } from './store-stats.ts'
 import type { Counters } from './protocol.ts'
 import { forkSandbox } from './sandbox-process.ts'
 import {
@@ -34,7 +33,6 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     'slice-requests': { type: 'string', default: '50' },
     'slice-ms': { type: 'string', default: '20000' },
-    'plain-store': { type: 'boolean', default: false },
   },
 })
 const config = {
@@ -45,8 +43,6 @@ const config = {
   seed: Number(values.seed),
   sliceRequests: Number(values['slice-requests']),
   sliceMillis: Number(values['slice-ms']),
-  /** Skip the ANALYZE workaround (store-stats.ts): measures the store as it ships. */
-  plainStore: values['plain-store'] ?? false,
 }
 const ACCOUNT = 'cxlens-sandbox'
 const CONNECTION = 'zendesk-bench'
@@ -103,7 +99,6 @@ async function main() {
   const sqlitePath = join(dir, 'tenant.sqlite')
   const store = new TenantStore(openNodeSqlite(sqlitePath))
   store.migrate()
-  const analyzing = config.plainStore ? null : analyzingStore(store)
   store.putConnection({
     id: CONNECTION,
     source: 'zendesk',
@@ -130,7 +125,7 @@ async function main() {
     await sandbox.call('reset')
     const memory = sampleMemory()
     const run = await runSync({
-      store: analyzing?.store ?? store,
+      store,
       connectionId: CONNECTION,
       connector,
       client,
@@ -201,7 +196,6 @@ async function main() {
     },
     missed: { total: missed.length, archived: missedArchived },
     childMemory,
-    analyze: analyzing?.stats() ?? null,
   })
   log(report.text)
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
@@ -231,18 +225,12 @@ function render(input: {
   truth: { live: number; deleted: number; archived: number }
   missed: { total: number; archived: number }
   childMemory: { maxRssKb: number; rss: number }
-  analyze: { runs: number; ms: number } | null
 }) {
   const out: string[] = []
   const { backfill, incremental, baseline } = input
   out.push(
     `cxlens Zendesk benchmark — ${fmt.int(config.tickets)} tickets, ${fmt.int(config.users)} users, seed ${config.seed}, time scale ${config.timeScale}× (a minute lasts ${fmt.ms(60_000 / config.timeScale)}), node ${process.version}, ${availableParallelism()} CPUs`,
     `Sandbox: separate process over loopback HTTP, generated in ${fmt.ms(sandbox.info.generationMs)}, its RSS ${fmt.mb(input.childMemory.rss)} (peak ${fmt.mb(input.childMemory.maxRssKb * 1024)}). Store: node:sqlite file in a temp dir. Slices: ${config.sliceRequests} requests / ${fmt.ms(config.sliceMillis)}, re-armed until done.`,
-  )
-  out.push(
-    input.analyze
-      ? `NOTE store workaround: ANALYZE ran ${input.analyze.runs} times (${fmt.ms(input.analyze.ms)}, after pages 1, 2, 4, 8…): without statistics SQLite reads each derived customer's tickets and responses through the records_kind index (a scan of all of them), which makes a backfill quadratic. --plain-store measures without it.`
-      : `NOTE --plain-store: the store as it ships (no ANALYZE); derive reads scan records_kind.`,
   )
   const phaseTable = (p: Phase) => {
     const rows: (string | number)[][] = [
@@ -387,7 +375,6 @@ function render(input: {
 
   const json = {
     config,
-    analyze: input.analyze,
     node: process.version,
     cpus: availableParallelism(),
     sandbox: {
