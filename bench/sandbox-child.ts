@@ -1,8 +1,10 @@
 // The Zendesk sandbox in its own process (forked by bench/run.ts), so the sync's memory and CPU are
 // measured apart from the sandbox's. Answers IPC requests `{ id, type, args }` with `{ id, result }`.
 import { isArchived } from '../connectors/zendesk/sandbox/routes/list-endpoints.ts'
-import { startZendeskSandbox } from '../connectors/zendesk/sandbox/serve.ts'
+import { createZendeskSandbox } from '../connectors/zendesk/sandbox/app.ts'
 import type { ChildRequest, CompactTruth, SandboxInfo } from './protocol.ts'
+import { serveApp } from './serve-app.ts'
+import { answerParent } from './fork-child.ts'
 
 const config = JSON.parse(process.argv[2] ?? '{}') as {
   seed: number
@@ -12,14 +14,17 @@ const config = JSON.parse(process.argv[2] ?? '{}') as {
 }
 
 const generationStart = performance.now()
-const running = await startZendeskSandbox({
+// As startZendeskSandbox (connectors/zendesk/sandbox/serve.ts), served with the bench's keep-alive.
+const sandbox = createZendeskSandbox({
+  now: Date.now(),
+  clock: () => Date.now(),
   seed: config.seed,
   users: config.users,
   tickets: config.tickets,
   rateLimits: { timeScale: config.timeScale },
 })
 const generationMs = performance.now() - generationStart
-const { sandbox } = running
+const running = await serveApp(sandbox.app)
 // The sandbox clock: real time plus an offset that `advance` grows (past the export's last minute).
 let offsetMs = 0
 sandbox.setClock(() => Date.now() + offsetMs)
@@ -69,13 +74,7 @@ function handle(request: ChildRequest): unknown {
   }
 }
 
-process.on('message', (message: ChildRequest & { id: number }) => {
-  try {
-    process.send?.({ id: message.id, result: handle(message) })
-  } catch (error) {
-    process.send?.({ id: message.id, error: String(error) })
-  }
-})
+answerParent(handle)
 process.on('disconnect', () => void running.close().then(() => process.exit(0)))
 
 const info: SandboxInfo = {
