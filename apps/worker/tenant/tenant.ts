@@ -45,6 +45,16 @@ import { derivePendingSlice } from './derive-slice.ts'
 import { durableSqlPort } from './sql-port.ts'
 import { SyncRunner, sliceLimits } from './sync-runner.ts'
 import { migrateWorkerTables } from './worker-schema.ts'
+import type { WebhookReceipt } from '../webhooks/events.ts'
+import { receiveWebhookEvents, type WebhookBatch } from '../webhooks/receive.ts'
+import { pendingRefresh } from '../webhooks/refresh.ts'
+import { migrateWebhookTables } from '../webhooks/schema.ts'
+import {
+  getWebhookSecret,
+  putWebhookSecret,
+  webhookSecretContext,
+  type WebhookPlatform,
+} from '../webhooks/secrets.ts'
 
 const CONNECTION_ID = /^con_[0-9a-z]{20}$/
 /** A slice that failed outright (bad credentials, vendor down) waits this long before the next try. */
@@ -74,6 +84,7 @@ export class Tenant extends DurableObject<Env> {
     void ctx.blockConcurrencyWhile(async () => {
       this.store.migrate()
       migrateWorkerTables(this.sql)
+      migrateWebhookTables(this.sql)
     })
   }
 
@@ -253,6 +264,45 @@ export class Tenant extends DurableObject<Env> {
     return { secret: await decryptSecret(await this.key(), row.sealedSecret, context) }
   }
 
+  /** Seals and stores the signing secret of a vendor account's webhook (replaces any former one). */
+  async putWebhookSecret(
+    platform: WebhookPlatform,
+    account: string,
+    secret: string,
+  ): Promise<{ platform: WebhookPlatform; account: string; updatedAt: string }> {
+    const tenantId = this.tenantId()
+    if (!tenantId) throw new Error('putWebhookSecret: tenant object is not initialised')
+    const context = webhookSecretContext(tenantId, platform, account)
+    const sealedSecret = await encryptSecret(await this.key(), secret, context)
+    putWebhookSecret(this.sql, { platform, account, sealedSecret, nowMs: Date.now() })
+    return {
+      platform,
+      account,
+      updatedAt: getWebhookSecret(this.sql, platform, account)!.updatedAt,
+    }
+  }
+
+  /** The signing secret of an account's webhook, or null when none was set. */
+  async webhookSecret(platform: WebhookPlatform, account: string): Promise<string | null> {
+    const tenantId = this.tenantId()
+    const row = getWebhookSecret(this.sql, platform, account)
+    if (!tenantId || !row) return null
+    const context = webhookSecretContext(tenantId, platform, account)
+    return decryptSecret(await this.key(), row.sealedSecret, context)
+  }
+
+  /**
+   * One verified webhook delivery: merges and erasures are written and their customers re-derived
+   * now (bounded; the alarm finishes a long queue), the rest makes the connection due soon.
+   */
+  async receiveWebhook(batch: WebhookBatch): Promise<WebhookReceipt> {
+    const now = Date.now()
+    const receipt = receiveWebhookEvents(this.store, batch, now)
+    if (receipt.written > 0) derivePendingSlice(this.store, { now })
+    await this.armAlarm()
+    return receipt
+  }
+
   lookup(key: LookupKey): LookupResult {
     return lookupCustomer(this.store, key)
   }
@@ -345,8 +395,12 @@ export class Tenant extends DurableObject<Env> {
         )
         const result = await this.runner.runSlice(connection, auth, limits)
         // Done: next scheduled poll. More to fetch: at once, or when the vendor's limit lets us.
+        // A webhook refresh this slice started too early for brings the alarm back at its time.
         const nextRunMs = result.done
-          ? startedAt + due.everyMinutes * 60_000
+          ? Math.min(
+              startedAt + due.everyMinutes * 60_000,
+              pendingRefresh(this.sql, connection.id, startedAt) ?? Infinity,
+            )
           : Math.max(Date.now(), result.retryAt ?? 0)
         recordSlice(this.sql, connection.id, {
           atMs: startedAt,

@@ -1,0 +1,31 @@
+import type { SqlPort } from '../../../core/store/port.ts'
+
+/**
+ * What webhooks keep in a tenant object: the sealed signing secret of each vendor account's webhook,
+ * the events already applied (idempotence; pruned after a TTL), and the targeted refresh each
+ * connection has pending (coalescing). Idempotent.
+ */
+const STATEMENTS = [
+  `CREATE TABLE IF NOT EXISTS worker_webhook_secrets (
+    platform TEXT NOT NULL,
+    account TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    PRIMARY KEY (platform, account)
+  )`,
+  `CREATE TABLE IF NOT EXISTS worker_webhook_events (
+    event_key TEXT PRIMARY KEY,
+    seen_ms INTEGER NOT NULL
+  )`,
+  'CREATE INDEX IF NOT EXISTS worker_webhook_events_by_seen ON worker_webhook_events (seen_ms)',
+  `CREATE TABLE IF NOT EXISTS worker_webhook_refresh (
+    connection_id TEXT PRIMARY KEY,
+    refresh_at_ms INTEGER NOT NULL,
+    armed INTEGER NOT NULL DEFAULT 0,
+    coalesced INTEGER NOT NULL DEFAULT 0
+  )`,
+]
+
+export function migrateWebhookTables(sql: SqlPort): void {
+  for (const statement of STATEMENTS) sql.run(statement)
+}
