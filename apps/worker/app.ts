@@ -10,12 +10,17 @@ import { customers } from './routes/customers.ts'
 import { demoPreview, previewEnabled } from './routes/demo-preview.ts'
 import { responses } from './routes/responses.ts'
 import { health } from './routes/health.ts'
+import { webhooks } from './routes/webhooks.ts'
+import { adminWebhooks } from './routes/webhooks-admin.ts'
 
 /** The worker's HTTP surface. Errors of every route become problem+json in `onError`. */
 export const app = new Hono<AppEnv>()
 
 app.route('/', health)
 app.route('/admin', admin)
+app.route('/admin', adminWebhooks)
+// Vendor webhooks: each request proves itself by the vendor's signature, no bearer.
+app.route('/webhooks', webhooks)
 app.use('/v1/customers/*', ...customerCredentials(platformCredentials()))
 app.route('/v1/customers', customers)
 // Writes take the tenant API key only: a sidebar's JWT or a card's signature only reads.

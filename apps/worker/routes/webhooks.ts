@@ -1,0 +1,122 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { accountKey, Directory } from '../directory/directory.ts'
+import { resolveHubspotTenant } from '../middleware/platform-credentials.ts'
+import {
+  zendeskWebhookSignature,
+  type ZendeskWebhookEnv,
+} from '../middleware/zendesk-webhook-signature.ts'
+import { badRequest, notFound, ProblemError } from '../problem.ts'
+import { tenantStub } from '../tenant/client.ts'
+import type { WebhookReceipt } from '../webhooks/events.ts'
+import { HubspotDelivery, HubspotEvent, hubspotEvents } from '../webhooks/hubspot-events.ts'
+import { verifyHubspotDelivery } from '../webhooks/hubspot-signature.ts'
+import { zendeskEvents } from '../webhooks/zendesk-events.ts'
+
+/** Zendesk sends one event per request, HubSpot up to 100: 1 MiB leaves room for both. */
+const MAX_BYTES = 1024 * 1024
+const limit = bodyLimit({
+  maxSize: MAX_BYTES,
+  onError: () => {
+    throw new ProblemError(413, `The body is larger than ${MAX_BYTES} bytes`)
+  },
+})
+
+/** The tenant of a Zendesk subdomain and its webhook's signing secret, if one was set. */
+async function resolveZendeskWebhook(env: Env, subdomain: string) {
+  const tenantId = await new Directory(env.DIRECTORY).tenantForAccount(
+    accountKey('zendesk', subdomain),
+  )
+  if (!tenantId) return null
+  const secret = await tenantStub(env, tenantId).webhookSecret('zendesk', subdomain)
+  return secret === null ? null : { tenantId, secret }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw badRequest('The body is not JSON')
+  }
+}
+
+/**
+ * Vendor webhooks (data flow path 2): verify the signature, find the tenant, hand the events to its
+ * object, answer at once. Merges and privacy deletions apply in the call; every other event makes
+ * the account's connection due soon (coalesced), and the alarm fetches. Polling stays the backstop.
+ */
+export const webhooks = new Hono<ZendeskWebhookEnv>()
+  .post(
+    '/zendesk/:subdomain',
+    limit,
+    zendeskWebhookSignature({
+      resolveSecret: (subdomain, c) => resolveZendeskWebhook(c.env, subdomain),
+    }),
+    async (c) => {
+      const { tenantId, subdomain } = c.get('zendeskWebhook')
+      const body = parseJson(await c.req.text())
+      const invocation = c.req.header('x-zendesk-webhook-invocation-id') ?? null
+      const events = zendeskEvents(subdomain, body, invocation, Date.now())
+      const receipt = await tenantStub(c.env, tenantId).receiveWebhook({
+        source: 'zendesk',
+        account: subdomain,
+        events,
+      })
+      return c.json(receipt)
+    },
+  )
+
+  .post('/hubspot', limit, async (c) => {
+    const raw = new Uint8Array(await c.req.arrayBuffer())
+    const delivery = HubspotDelivery.safeParse(parseJson(new TextDecoder().decode(raw)))
+    if (!delivery.success) throw badRequest('The body is not an array of HubSpot events')
+    const byPortal = new Map<string, HubspotEvent[]>()
+    let malformed = 0
+    for (const item of delivery.data) {
+      const event = HubspotEvent.safeParse(item)
+      if (!event.success) {
+        malformed++
+        continue
+      }
+      const list = byPortal.get(event.data.portalId) ?? []
+      list.push(event.data)
+      byPortal.set(event.data.portalId, list)
+    }
+    const tenants = new Map<string, { tenantId: string; clientSecret: string }>()
+    for (const portalId of byPortal.keys()) {
+      const tenant = await resolveHubspotTenant(c.env, portalId)
+      if (tenant) tenants.set(portalId, tenant)
+    }
+    if (tenants.size === 0)
+      throw notFound('No tenant installed the HubSpot portals of these events')
+
+    const origin = c.env.CXLENS_PUBLIC_ORIGIN?.replace(/\/$/, '')
+    const url = new URL(c.req.url)
+    const secret = await verifyHubspotDelivery(
+      {
+        method: c.req.method,
+        url: origin ? origin + url.pathname + url.search : c.req.url,
+        body: raw,
+        header: (name) => c.req.header(name),
+      },
+      [...new Set([...tenants.values()].map((t) => t.clientSecret))],
+      Date.now(),
+    )
+    const portals: (WebhookReceipt & { portalId: string })[] = []
+    let ignored = malformed
+    for (const [portalId, events] of byPortal) {
+      const tenant = tenants.get(portalId)
+      // Only the portals whose app secret signed this delivery: a secret vouches for its own portals.
+      if (!tenant || tenant.clientSecret !== secret) {
+        ignored += events.length
+        continue
+      }
+      const receipt = await tenantStub(c.env, tenant.tenantId).receiveWebhook({
+        source: 'hubspot',
+        account: portalId,
+        events: hubspotEvents(portalId, events, Date.now()),
+      })
+      portals.push({ portalId, ...receipt })
+    }
+    return c.json({ portals, ignored })
+  })
