@@ -120,6 +120,18 @@ describe('POST /webhooks/zendesk/:subdomain signatures', () => {
     expect(unsigned.status).toBe(401)
   })
 
+  it('accepts the secret of each of the subdomain’s webhooks (a trigger one, an event one)', async () => {
+    const second = 'zendesk-event-webhook-secret-0002'
+    const res = await admin('PUT', `/admin/tenants/${t.tenantId}/webhooks/zendesk`, {
+      subdomain: sub,
+      signingSecret: second,
+      webhookId: '01GZ2M8EVENTS',
+    })
+    expect(res.json).toMatchObject({ webhookId: '01GZ2M8EVENTS' })
+    expect((await deliver(trigger, { secret: second })).status).toBe(200)
+    expect((await deliver(trigger)).status).toBe(200)
+  })
+
   it('answers 404 for a subdomain no tenant configured a webhook for', async () => {
     const res = await deliver(trigger, { subdomain: uniqueSubdomain('nobody') })
     expect(res.status).toBe(404)

@@ -17,11 +17,11 @@ export type ZendeskWebhookEnv = {
 }
 
 export interface ZendeskWebhookSignatureOptions {
-  /** Subdomain → its tenant and the webhook's signing secret; null when none is configured. */
-  resolveSecret: (
+  /** Subdomain → its tenant and its webhooks' signing secrets; null when none is configured. */
+  resolveSecrets: (
     subdomain: string,
     c: Context<ZendeskWebhookEnv>,
-  ) => Promise<{ tenantId: string; secret: string } | null>
+  ) => Promise<{ tenantId: string; secrets: string[] } | null>
   /** Oldest accepted signature timestamp. Zendesk documents none: 5 minutes here. */
   maxAgeMs?: number
   /** How far in the future a timestamp may be (clock skew between Zendesk and us). */
@@ -46,8 +46,9 @@ export function zendeskWebhookSignature(options: ZendeskWebhookSignatureOptions)
   return createMiddleware<ZendeskWebhookEnv>(
     async function zendeskWebhookSignatureMiddleware(c, next) {
       const subdomain = (c.req.param('subdomain') ?? '').toLowerCase()
-      const target = SUBDOMAIN.test(subdomain) ? await options.resolveSecret(subdomain, c) : null
-      if (!target) throw notFound(`No Zendesk webhook is configured for ${subdomain.slice(0, 63)}`)
+      const target = SUBDOMAIN.test(subdomain) ? await options.resolveSecrets(subdomain, c) : null
+      if (!target || target.secrets.length === 0)
+        throw notFound(`No Zendesk webhook is configured for ${subdomain.slice(0, 63)}`)
 
       const signature = c.req.header('x-zendesk-webhook-signature')
       const timestamp = c.req.header('x-zendesk-webhook-signature-timestamp')
@@ -62,9 +63,12 @@ export function zendeskWebhookSignature(options: ZendeskWebhookSignatureOptions)
       }
       const body = new Uint8Array(await c.req.arrayBuffer())
       const message = concatBytes(utf8(timestamp), body)
-      if (!(await verifyHmacBase64(target.secret, message, signature))) {
-        throw unauthorized('Zendesk webhook signature does not match')
+      // Each webhook of the account has its own secret (a trigger one, an event one): any may sign.
+      let verified = false
+      for (const secret of target.secrets) {
+        if (await verifyHmacBase64(secret, message, signature)) verified = true
       }
+      if (!verified) throw unauthorized('Zendesk webhook signature does not match')
       c.set('zendeskWebhook', { tenantId: target.tenantId, subdomain })
       await next()
     },

@@ -18,10 +18,18 @@ export const ZendeskWebhookSecret = z.strictObject({
     .transform((s) => s.toLowerCase()),
   /** The webhook's signing secret (Admin Center → Webhooks → the webhook → Signing secret). */
   signingSecret: z.string().min(16, 'at least 16 characters').max(512),
+  /**
+   * Which webhook of the subdomain (its Zendesk id): each webhook has its own secret, and any of
+   * them may sign. Absent: the default one (a second PUT without it replaces the first).
+   */
+  webhookId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a Zendesk webhook id')
+    .optional(),
 })
 
 /**
- * Webhook configuration (admin): the signing secret of a Zendesk subdomain's webhook, sealed in the
+ * Webhook configuration (admin): the signing secret of a Zendesk subdomain's webhook (one per webhook), sealed in the
  * tenant object; the directory routes `zendesk:<subdomain>` to the tenant (409 when another tenant
  * has it). HubSpot webhooks need no call here: they sign with the app's client secret (installation).
  */
@@ -33,7 +41,7 @@ export const adminWebhooks = new Hono<AppEnv>()
     valid('json', ZendeskWebhookSecret),
     async (c) => {
       const { tenantId } = c.req.valid('param')
-      const { subdomain, signingSecret } = c.req.valid('json')
+      const { subdomain, signingSecret, webhookId } = c.req.valid('json')
       await existingTenant(c.env, tenantId)
       const linked = await new Directory(c.env.DIRECTORY).linkAccount(
         accountKey('zendesk', subdomain),
@@ -46,6 +54,7 @@ export const adminWebhooks = new Hono<AppEnv>()
       const saved = await tenantStub(c.env, tenantId).putWebhookSecret(
         'zendesk',
         subdomain,
+        webhookId ?? '',
         signingSecret,
       )
       return c.json({ ...saved, path: `/webhooks/zendesk/${subdomain}` })

@@ -22,14 +22,14 @@ const limit = bodyLimit({
   },
 })
 
-/** The tenant of a Zendesk subdomain and its webhook's signing secret, if one was set. */
+/** The tenant of a Zendesk subdomain and its webhooks' signing secrets, if any was set. */
 async function resolveZendeskWebhook(env: Env, subdomain: string) {
   const tenantId = await new Directory(env.DIRECTORY).tenantForAccount(
     accountKey('zendesk', subdomain),
   )
   if (!tenantId) return null
-  const secret = await tenantStub(env, tenantId).webhookSecret('zendesk', subdomain)
-  return secret === null ? null : { tenantId, secret }
+  const secrets = await tenantStub(env, tenantId).webhookSecrets('zendesk', subdomain)
+  return { tenantId, secrets }
 }
 
 function parseJson(text: string): unknown {
@@ -50,7 +50,7 @@ export const webhooks = new Hono<ZendeskWebhookEnv>()
     '/zendesk/:subdomain',
     limit,
     zendeskWebhookSignature({
-      resolveSecret: (subdomain, c) => resolveZendeskWebhook(c.env, subdomain),
+      resolveSecrets: (subdomain, c) => resolveZendeskWebhook(c.env, subdomain),
     }),
     async (c) => {
       const { tenantId, subdomain } = c.get('zendeskWebhook')

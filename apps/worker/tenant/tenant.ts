@@ -50,7 +50,7 @@ import { receiveWebhookEvents, type WebhookBatch } from '../webhooks/receive.ts'
 import { pendingRefresh } from '../webhooks/refresh.ts'
 import { migrateWebhookTables } from '../webhooks/schema.ts'
 import {
-  getWebhookSecret,
+  listWebhookSecrets,
   putWebhookSecret,
   webhookSecretContext,
   type WebhookPlatform,
@@ -264,31 +264,36 @@ export class Tenant extends DurableObject<Env> {
     return { secret: await decryptSecret(await this.key(), row.sealedSecret, context) }
   }
 
-  /** Seals and stores the signing secret of a vendor account's webhook (replaces any former one). */
+  /** Seals and stores the signing secret of one webhook of a vendor account (replaces its former one). */
   async putWebhookSecret(
     platform: WebhookPlatform,
     account: string,
+    webhookId: string,
     secret: string,
-  ): Promise<{ platform: WebhookPlatform; account: string; updatedAt: string }> {
+  ): Promise<{ platform: WebhookPlatform; account: string; webhookId: string; updatedAt: string }> {
     const tenantId = this.tenantId()
     if (!tenantId) throw new Error('putWebhookSecret: tenant object is not initialised')
-    const context = webhookSecretContext(tenantId, platform, account)
+    const context = webhookSecretContext(tenantId, platform, account, webhookId)
     const sealedSecret = await encryptSecret(await this.key(), secret, context)
-    putWebhookSecret(this.sql, { platform, account, sealedSecret, nowMs: Date.now() })
-    return {
-      platform,
-      account,
-      updatedAt: getWebhookSecret(this.sql, platform, account)!.updatedAt,
-    }
+    const nowMs = Date.now()
+    putWebhookSecret(this.sql, { platform, account, webhookId, sealedSecret, nowMs })
+    return { platform, account, webhookId, updatedAt: new Date(nowMs).toISOString() }
   }
 
-  /** The signing secret of an account's webhook, or null when none was set. */
-  async webhookSecret(platform: WebhookPlatform, account: string): Promise<string | null> {
+  /** The signing secrets of an account's webhooks (none when no webhook was configured). */
+  async webhookSecrets(platform: WebhookPlatform, account: string): Promise<string[]> {
     const tenantId = this.tenantId()
-    const row = getWebhookSecret(this.sql, platform, account)
-    if (!tenantId || !row) return null
-    const context = webhookSecretContext(tenantId, platform, account)
-    return decryptSecret(await this.key(), row.sealedSecret, context)
+    if (!tenantId) return []
+    const key = await this.key()
+    return Promise.all(
+      listWebhookSecrets(this.sql, platform, account).map((row) =>
+        decryptSecret(
+          key,
+          row.sealedSecret,
+          webhookSecretContext(tenantId, platform, account, row.webhookId),
+        ),
+      ),
+    )
   }
 
   /**

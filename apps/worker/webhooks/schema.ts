@@ -1,17 +1,18 @@
 import type { SqlPort } from '../../../core/store/port.ts'
 
 /**
- * What webhooks keep in a tenant object: the sealed signing secret of each vendor account's webhook,
+ * What webhooks keep in a tenant object: the sealed signing secrets of a vendor account's webhooks (one per webhook),
  * the events already applied (idempotence; pruned after a TTL), and the targeted refresh each
  * connection has pending (coalescing). Idempotent.
  */
 const STATEMENTS = [
-  `CREATE TABLE IF NOT EXISTS worker_webhook_secrets (
+  `CREATE TABLE IF NOT EXISTS worker_webhook_signing_secrets (
     platform TEXT NOT NULL,
     account TEXT NOT NULL,
+    webhook_id TEXT NOT NULL,
     secret TEXT NOT NULL,
     updated_ms INTEGER NOT NULL,
-    PRIMARY KEY (platform, account)
+    PRIMARY KEY (platform, account, webhook_id)
   )`,
   `CREATE TABLE IF NOT EXISTS worker_webhook_events (
     event_key TEXT PRIMARY KEY,
