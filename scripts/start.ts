@@ -283,8 +283,8 @@ async function pickInteresting(
     withFriction.find((c) => c.nps?.category === 'detractor'),
     'NPS detractor with open friction',
   )
-  const top = withFriction.find((c) => !picks.has(c.id))
-  add(top, `the most open friction (${top?.openFriction}), ${top?.openTickets} open tickets`)
+  const busy = withFriction.find((c) => !picks.has(c.id))
+  add(busy, `${busy?.openFriction} open friction points, ${busy?.openTickets} open tickets`)
   return [...picks.values()]
 }
 
