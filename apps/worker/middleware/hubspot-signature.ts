@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../app-env.ts'
 import { unauthorized } from '../problem.ts'
+import { concatBytes, verifyHmacBase64 } from '../hmac.ts'
 
 export interface HubspotTenant {
   tenantId: string
@@ -72,12 +73,13 @@ export function hubspotSignature(options: HubspotSignatureOptions) {
       ? options.publicOrigin.replace(/\/$/, '') + url.pathname + url.search
       : c.req.url
     const body = new Uint8Array(await c.req.arrayBuffer())
-    const message = concat(
+    const message = concatBytes(
       encoder.encode(c.req.method + decodeSignedUri(signedUrl)),
       body,
       encoder.encode(timestamp),
     )
-    if (!(await verifyHmac(tenant.clientSecret, message, signature))) throw unauthorized(failed)
+    if (!(await verifyHmacBase64(tenant.clientSecret, message, signature)))
+      throw unauthorized(failed)
 
     c.set('tenant', { tenantId: tenant.tenantId, via: 'hubspot_signature' })
     await next()
@@ -89,41 +91,4 @@ const SIGNED_ESCAPES = /%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi
 
 export function decodeSignedUri(url: string): string {
   return url.replace(SIGNED_ESCAPES, (escape) => decodeURIComponent(escape))
-}
-
-/** crypto.subtle.verify compares the MAC in constant time. */
-async function verifyHmac(
-  secret: string,
-  message: Uint8Array<ArrayBuffer>,
-  signature: string,
-): Promise<boolean> {
-  const expected = fromBase64(signature.trim())
-  if (!expected) return false
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['verify'],
-  )
-  return crypto.subtle.verify('HMAC', key, expected, message)
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null
-  try {
-    return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0))
-  } catch {
-    return null
-  }
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0))
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.byteLength
-  }
-  return out
 }

@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../app-env.ts'
 import { unauthorized } from '../problem.ts'
 import { bearerToken } from './bearer.ts'
+import { verifyHmacSha256 } from '../hmac.ts'
 
 /** Who a verified sidebar request comes from: the Zendesk account and the agent using the app. */
 export interface ZafCaller {
@@ -89,7 +90,7 @@ export function zafJwt(options: ZafJwtOptions) {
     if (!installation) throw unauthorized(failed)
     const signature = fromBase64Url(signaturePart)
     const signed = encoder.encode(`${headerPart}.${payloadPart}`)
-    if (!signature || !(await verifyHs256(installation.secret, signed, signature))) {
+    if (!signature || !(await verifyHmacSha256(installation.secret, signed, signature))) {
       throw unauthorized(failed)
     }
 
@@ -122,22 +123,6 @@ function checkClaims(
   if (nbf !== undefined && (typeof nbf !== 'number' || nbf - rule.leeway > rule.nowSeconds)) {
     throw unauthorized('JWT is not valid yet')
   }
-}
-
-/** crypto.subtle.verify compares the MAC in constant time. */
-async function verifyHs256(
-  secret: string,
-  signed: Uint8Array<ArrayBuffer>,
-  signature: Uint8Array<ArrayBuffer>,
-): Promise<boolean> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['verify'],
-  )
-  return crypto.subtle.verify('HMAC', key, signature, signed)
 }
 
 function decodeJson(part: string): Record<string, unknown> | null {

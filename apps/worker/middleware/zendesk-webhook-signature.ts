@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../app-env.ts'
 import { notFound, unauthorized } from '../problem.ts'
-import { concatBytes, utf8, verifyHmacBase64 } from '../webhooks/hmac.ts'
+import { concatBytes, utf8, verifyHmacBase64 } from '../hmac.ts'
 
 /** The account a Zendesk webhook delivery was verified for. */
 export interface ZendeskWebhookCaller {

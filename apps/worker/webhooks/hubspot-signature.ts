@@ -1,6 +1,6 @@
 import { decodeSignedUri } from '../middleware/hubspot-signature.ts'
 import { unauthorized } from '../problem.ts'
-import { concatBytes, utf8, verifyHmacBase64, verifySha256Hex } from './hmac.ts'
+import { concatBytes, utf8, verifyHmacBase64, verifySha256Hex } from '../hmac.ts'
 
 export interface HubspotDeliveryRequest {
   method: string

@@ -1,4 +1,5 @@
-import { constantTimeEqual } from '../crypto.ts'
+// The signature checks of every inbound credential (ZAF JWT, HubSpot v3/v1, Zendesk webhooks).
+import { constantTimeEqual } from './crypto.ts'
 
 const encoder = new TextEncoder()
 
@@ -14,7 +15,7 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   return out
 }
 
-function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null
   try {
     return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0))
@@ -23,14 +24,12 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
   }
 }
 
-/** base64(HMAC-SHA256(secret, message)) equals `signature`; crypto.subtle.verify is constant-time. */
-export async function verifyHmacBase64(
+/** HMAC-SHA256(secret, message) equals `mac`; crypto.subtle.verify compares in constant time. */
+export async function verifyHmacSha256(
   secret: string,
   message: Uint8Array<ArrayBuffer>,
-  signature: string,
+  mac: Uint8Array<ArrayBuffer>,
 ): Promise<boolean> {
-  const expected = fromBase64(signature.trim())
-  if (!expected) return false
   const key = await crypto.subtle.importKey(
     'raw',
     utf8(secret),
@@ -38,7 +37,17 @@ export async function verifyHmacBase64(
     false,
     ['verify'],
   )
-  return crypto.subtle.verify('HMAC', key, expected, message)
+  return crypto.subtle.verify('HMAC', key, mac, message)
+}
+
+/** base64(HMAC-SHA256(secret, message)) equals `signature`. */
+export async function verifyHmacBase64(
+  secret: string,
+  message: Uint8Array<ArrayBuffer>,
+  signature: string,
+): Promise<boolean> {
+  const expected = fromBase64(signature.trim())
+  return expected !== null && verifyHmacSha256(secret, message, expected)
 }
 
 /** hex(SHA-256(message)) equals `signature` (case-insensitive), compared in constant time. */
