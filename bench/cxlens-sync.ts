@@ -1,5 +1,6 @@
 import type { TenantStore } from '../core/store/index.ts'
 import type { CountingHttpClient } from '../core/sync/http.ts'
+import type { Clock } from '../core/sync/rate-budget.ts'
 import { runSlice } from '../core/sync/run-slice.ts'
 import type { Connector, StreamDefinition } from '../core/sync/types.ts'
 
@@ -8,6 +9,8 @@ export interface StreamTally {
   /** HTTP requests made inside this stream's fetchPage calls, retries included, by endpoint. */
   requests: number
   byEndpoint: Record<string, number>
+  /** The same by the stream's phase at each page (see `phaseOf`). */
+  byPhase: Record<string, Record<string, number>>
   pages: number
   /** Items fetched, repeats included. */
   items: number
@@ -35,10 +38,14 @@ export interface SyncOptions {
   connectionId: string
   connector: Connector
   client: CountingHttpClient
-  /** The worker's slice: 50 requests / 20 s, re-armed until the run is done. */
+  /** The worker's slice: 50 requests / 20 s (in `clock` ms), re-armed until the run is done. */
   sliceRequests: number
   sliceMillis: number
   maxSlices?: number
+  /** The clock runSlice and the parked waits use (default: real time). */
+  clock?: Clock
+  /** Names a page's phase from the cursor it starts at (default: `all`). */
+  phaseOf?: (cursor: string | null) => string
   /** Called after each slice (progress). */
   onSlice?: (slice: number, requests: number) => void
 }
@@ -58,6 +65,7 @@ export async function runSync(options: SyncOptions): Promise<SyncRun> {
     const tally: StreamTally = {
       requests: 0,
       byEndpoint: {},
+      byPhase: {},
       pages: 0,
       items: 0,
       distinct: 0,
@@ -74,6 +82,7 @@ export async function runSync(options: SyncOptions): Promise<SyncRun> {
         settle(started)
         current = { stream: stream.name, since: started }
         const before = client.stats()
+        const phase = options.phaseOf?.(cursor) ?? 'all'
         try {
           const page = await stream.fetchPage(cursor, ctx)
           tally.pages++
@@ -89,7 +98,10 @@ export async function runSync(options: SyncOptions): Promise<SyncRun> {
           tally.requests += after.total - before.total
           for (const [endpoint, n] of Object.entries(after.byEndpoint)) {
             const delta = n - (before.byEndpoint[endpoint] ?? 0)
-            if (delta > 0) tally.byEndpoint[endpoint] = (tally.byEndpoint[endpoint] ?? 0) + delta
+            if (delta <= 0) continue
+            tally.byEndpoint[endpoint] = (tally.byEndpoint[endpoint] ?? 0) + delta
+            const inPhase = (tally.byPhase[phase] ??= {})
+            inPhase[endpoint] = (inPhase[endpoint] ?? 0) + delta
           }
         }
       },
@@ -100,6 +112,10 @@ export async function runSync(options: SyncOptions): Promise<SyncRun> {
     streams: options.connector.streams.map(wrap),
   }
 
+  const clock = options.clock ?? {
+    now: () => Date.now(),
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  }
   const started = performance.now()
   const errors: SyncRun['errors'] = []
   let slices = 0
@@ -112,16 +128,21 @@ export async function runSync(options: SyncOptions): Promise<SyncRun> {
       connectionId: options.connectionId,
       connector,
       http: client,
-      options: { maxRequests: options.sliceRequests, maxMillis: options.sliceMillis },
+      options: {
+        maxRequests: options.sliceRequests,
+        maxMillis: options.sliceMillis,
+        now: clock.now,
+      },
     })
     settle(performance.now())
     options.onSlice?.(slices, result.requests)
     errors.push(...result.errors)
     if (result.done) break
-    if (result.retryAt !== null && result.retryAt > Date.now()) {
-      const wait = result.retryAt - Date.now()
-      parkedWaitMs += wait
-      await new Promise((resolve) => setTimeout(resolve, wait))
+    if (result.retryAt !== null && result.retryAt > clock.now()) {
+      const wait = result.retryAt - clock.now()
+      const realStart = performance.now()
+      await clock.sleep(wait)
+      parkedWaitMs += performance.now() - realStart
     }
   }
   return { wallMs: performance.now() - started, slices, parkedWaitMs, streams: tallies, errors }
