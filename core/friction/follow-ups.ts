@@ -20,9 +20,11 @@ export function contactEnd(earlier: Ticket): number {
   return at(earlier.solvedAt ?? earlier.createdAt)
 }
 
-const reachOf = (earlier: Ticket, days: number): number => contactEnd(earlier) + days * DAY
+/** The last instant a contact following `earlier` up counts as its follow-up. */
+export const reachOf = (earlier: Ticket, days: number): number => contactEnd(earlier) + days * DAY
 
-const isMirror = (earlier: Ticket, later: Ticket): boolean =>
+/** Whether `later` is `earlier` seen again in another tool (see MIRROR_WINDOW). */
+export const isMirror = (earlier: Ticket, later: Ticket): boolean =>
   earlier.ref.source !== later.ref.source &&
   at(later.createdAt) - at(earlier.createdAt) <= MIRROR_WINDOW
 

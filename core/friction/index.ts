@@ -1,4 +1,5 @@
 export { channelHopping } from './channel-hopping.ts'
+export { contactChains, type ContactChain } from './contact-chains.ts'
 export {
   byPriority,
   deriveFrictionPoints,
