@@ -1,29 +1,30 @@
-import { isOpen } from '../model/index.ts'
-import { DAY, at, frictionPoint, round1, ticketRefs, type FrictionRule } from './rule.ts'
-import { contactEnd, followUps } from './follow-ups.ts'
+import type { Severity } from '../model/index.ts'
+import { frictionPoint, ticketRefs, type FrictionRule } from './rule.ts'
+import { contactChains } from './contact-chains.ts'
 
 /**
- * A new ticket on the same topic as an earlier one, within `repeatContactDays` of it (see
- * `isFollowUp` and `sameTopic`): the customer had to come back. Open while the new ticket is; three
- * or more contacts on the topic is high severity.
+ * The customer came back on the same topic (`contactChains`: each contact within
+ * `repeatContactDays` of the end of the one before): one point per chain, with every ticket of it
+ * as evidence, since its first contact. Open while a contact after the first is (coming back did
+ * not settle it); severity grows with the contacts: 2 medium, 3–4 high, 5+ critical.
  */
 export const repeatContact: FrictionRule = (timeline, settings) =>
-  followUps(timeline.tickets, settings.repeatContactDays, {
+  contactChains(timeline.tickets, settings.repeatContactDays, {
     ignoreTags: settings.escalationTags,
-  }).map(({ later, earlier }) => {
-    const nearest = earlier[0]!
-    // Days between the end of the nearest earlier contact and the new one; 0 while it was unended.
-    const gapDays = round1(Math.max(0, at(later.createdAt) - contactEnd(nearest)) / DAY)
-    const contacts = earlier.length + 1
-    return frictionPoint('repeat_contact', {
-      severity: contacts >= 3 ? 'high' : 'medium',
-      since: later.createdAt,
-      open: isOpen(later),
-      reason:
-        gapDays === 0
-          ? `Contacted again on the same topic before the earlier ticket ended (${contacts} contacts)`
-          : `Contacted again on the same topic ${gapDays} days after the earlier ticket ended (${contacts} contacts)`,
-      params: { contacts, gapDays, windowDays: settings.repeatContactDays },
-      evidence: [later.ref, ...ticketRefs(earlier)],
-    })
+  }).flatMap(({ tickets, contacts, days, open }) => {
+    const count = contacts.length
+    return [
+      frictionPoint('repeat_contact', {
+        severity: severityOf(count),
+        since: tickets[0].createdAt,
+        open,
+        reason: `Contacted us ${count} times on the same topic in ${days} ${days === 1 ? 'day' : 'days'}`,
+        // `contacts` is what the presentation's template reads; `count` is the same number.
+        params: { count, contacts: count, days, windowDays: settings.repeatContactDays },
+        evidence: [tickets[0].ref, ...ticketRefs(tickets.slice(1))],
+      }),
+    ]
   })
+
+const severityOf = (contacts: number): Severity =>
+  contacts >= 5 ? 'critical' : contacts >= 3 ? 'high' : 'medium'
