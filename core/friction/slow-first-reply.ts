@@ -1,4 +1,4 @@
-import { isOpen } from '../model/index.ts'
+import { isOpen, type FrictionSettings, type Ticket } from '../model/index.ts'
 import { MINUTE, at, formatMinutes, frictionPoint, type FrictionRule } from './rule.ts'
 
 /**
@@ -10,7 +10,7 @@ import { MINUTE, at, formatMinutes, frictionPoint, type FrictionRule } from './r
 export const slowFirstReply: FrictionRule = (timeline, settings, now) =>
   timeline.tickets.flatMap((t) => {
     const limit = settings.slowFirstReplyMinutes
-    const unanswered = t.firstReplyMinutes === null && t.replies === 0 && t.status === 'open'
+    const unanswered = isUnanswered(t)
     const minutes = unanswered ? (now - at(t.createdAt)) / MINUTE : t.firstReplyMinutes
     if (minutes === null || minutes <= limit) return []
     return [
@@ -26,3 +26,13 @@ export const slowFirstReply: FrictionRule = (timeline, settings, now) =>
       }),
     ]
   })
+
+const isUnanswered = (t: Ticket): boolean =>
+  t.firstReplyMinutes === null && t.replies === 0 && t.status === 'open'
+
+/** Whether this rule reports the ticket as still without a reply ("No reply yet after…"). */
+export const reportedUnanswered = (
+  t: Ticket,
+  settings: Pick<FrictionSettings, 'slowFirstReplyMinutes'>,
+  now: number,
+): boolean => isUnanswered(t) && (now - at(t.createdAt)) / MINUTE > settings.slowFirstReplyMinutes

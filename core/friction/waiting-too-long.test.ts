@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { waitingTooLong } from './waiting-too-long.ts'
-import { HOURS, NOW, ago, defaults, ticket, timeline } from './records.fixtures.ts'
+import { HOURS, NOW, ago, defaults, settingsWith, ticket, timeline } from './records.fixtures.ts'
 
 const waiting = (id: string, hours: number, fields = {}) =>
   ticket(id, {
@@ -31,5 +31,21 @@ describe('waitingTooLong', () => {
     ]
     const points = waitingTooLong(timeline({ tickets }), defaults, NOW)
     expect(points.map((p) => p.evidence[0]?.id)).toEqual(['fallback'])
+  })
+})
+
+describe('waitingTooLong beside slowFirstReply', () => {
+  it('leaves a ticket never answered to slow_first_reply, not one answered late', () => {
+    const tickets = [
+      waiting('silent', 100, { firstReplyMinutes: null, replies: 0, createdAt: ago(100 * HOURS) }),
+      waiting('late', 100, { firstReplyMinutes: 900, replies: 1, createdAt: ago(120 * HOURS) }),
+      // Unknown reply count: nothing says it is unanswered, so it still waits too long.
+      waiting('unknown', 100, { firstReplyMinutes: null, replies: null }),
+    ]
+    const points = waitingTooLong(timeline({ tickets }), defaults, NOW)
+    expect(points.map((p) => p.evidence[0]?.id)).toEqual(['late', 'unknown'])
+    const young = settingsWith({ slowFirstReplyMinutes: 200 * 60 }).friction
+    const [silent] = waitingTooLong(timeline({ tickets: [tickets[0]!] }), young, NOW)
+    expect(silent?.evidence[0]?.id).toBe('silent') // not yet late for a first reply: waiting it is
   })
 })
