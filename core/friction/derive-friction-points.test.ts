@@ -72,3 +72,47 @@ describe('deriveFrictionPoints', () => {
     expect(points).toEqual([])
   })
 })
+
+describe('a chain of contacts that also switched channels', () => {
+  const chain = ['email', 'chat', 'phone', 'email', 'web'].map((channel, i) =>
+    ticket(`c${i}`, {
+      subject: 'Facture en double',
+      channel,
+      status: 'open',
+      solvedAt: null,
+      createdAt: ago((10 - 2 * i) * DAYS),
+      updatedAt: ago((10 - 2 * i) * DAYS),
+      requesterUpdatedAt: ago(1 * HOURS),
+    }),
+  )
+
+  it('is one point: the channel hop, as severe as five repeated contacts', () => {
+    const points = deriveFrictionPoints({
+      customer,
+      people: [jane],
+      tickets: chain,
+      responses: [],
+      now: NOW,
+      settings: settingsWith({}),
+    })
+    const chainPoints = points.filter((p) => ['repeat_contact', 'channel_hopping'].includes(p.kind))
+    expect(chainPoints).toHaveLength(1)
+    expect(chainPoints[0]).toMatchObject({ kind: 'channel_hopping', severity: 'critical' })
+    expect(chainPoints[0]!.evidence).toHaveLength(5)
+    expect(chainPoints[0]!.params).toMatchObject({ contacts: 5, channelCount: 4 })
+  })
+
+  it('stays a repeat contact when every contact used one channel', () => {
+    const sameChannel = chain.map((t) => ({ ...t, channel: 'email' }))
+    const points = deriveFrictionPoints({
+      customer,
+      people: [jane],
+      tickets: sameChannel,
+      responses: [],
+      now: NOW,
+      settings: settingsWith({}),
+    })
+    expect(points.filter((p) => p.kind === 'channel_hopping')).toEqual([])
+    expect(points.filter((p) => p.kind === 'repeat_contact')).toHaveLength(1)
+  })
+})

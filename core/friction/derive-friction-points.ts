@@ -37,8 +37,30 @@ export function frictionPointsOf(
   { settings, now }: Pick<CustomerRecords, 'settings' | 'now'>,
 ): FrictionPoint[] {
   const points = FRICTION_RULES.flatMap((rule) => rule(timeline, settings.friction, now))
-  const byId = new Map(points.map((p) => [p.id, p]))
+  const byId = new Map(foldRepeatsIntoHops(points).map((p) => [p.id, p]))
   return [...byId.values()].sort(byPriority)
+}
+
+/**
+ * A chain of contacts that also switched channels is one problem for the agent, not two points on
+ * the same tickets: the channel-hopping point stays, with the repeat's severity when that is higher
+ * (five contacts are critical however many channels they used).
+ */
+function foldRepeatsIntoHops(points: FrictionPoint[]): FrictionPoint[] {
+  const chainOf = (p: FrictionPoint) => p.id.slice(p.id.indexOf(':') + 1)
+  const repeats = new Map(
+    points.filter((p) => p.kind === 'repeat_contact').map((p) => [chainOf(p), p]),
+  )
+  const hopped = new Set<string>()
+  const folded = points.map((p) => {
+    const repeat = p.kind === 'channel_hopping' ? repeats.get(chainOf(p)) : undefined
+    if (!repeat) return p
+    hopped.add(chainOf(p))
+    const severity =
+      SEVERITY_RANK[repeat.severity] < SEVERITY_RANK[p.severity] ? repeat.severity : p.severity
+    return { ...p, severity }
+  })
+  return folded.filter((p) => !(p.kind === 'repeat_contact' && hopped.has(chainOf(p))))
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 }

@@ -19,8 +19,11 @@ function withDerived(tr: Translator, { kind, params }: Point): Params {
       out.count = params.channels.split(',').filter(Boolean).length
     }
   }
-  if (kind === 'repeat_contact' && typeof params.windowDays === 'number')
-    out.days = params.windowDays
+  if (kind === 'repeat_contact' || kind === 'channel_hopping') {
+    // A chain's own span; older points carried only the rule's window.
+    const days = typeof params.days === 'number' ? params.days : params.windowDays
+    if (typeof days === 'number') out.span = tr.t('duration.days', { count: Math.max(1, days) })
+  }
   if (typeof params.survey === 'string' && tr.has(`survey.${params.survey}`)) {
     out.survey = tr.t(`survey.${params.survey}` as Parameters<Translator['t']>[0])
   }
@@ -42,6 +45,11 @@ function templateKey({ kind, params }: Point): string {
     return 'reason.escalation.tag'
   }
   if (kind === 'escalation' && params.priority === 'urgent') return 'reason.escalation.urgent'
+  if (kind === 'channel_hopping' && typeof params.contacts === 'number') {
+    return Number(params.channelCount) >= 2
+      ? 'reason.channel_hopping.chain'
+      : 'reason.channel_hopping.tools'
+  }
   return `reason.${kind}`
 }
 

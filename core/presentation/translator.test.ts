@@ -61,6 +61,29 @@ describe('frictionReason', () => {
     )
   })
 
+  it('says a chain of contacts with its own span, pluralised', () => {
+    const repeat = {
+      kind: 'repeat_contact' as const,
+      params: { contacts: 5, count: 5, days: 15, windowDays: 7 },
+      reason: 'x',
+    }
+    expect(frictionReason(createTranslator('en'), repeat)).toBe(
+      '5 contacts on the same topic within 15 days',
+    )
+    const sameDay = { ...repeat, params: { ...repeat.params, contacts: 2, days: 0 } }
+    expect(frictionReason(createTranslator('fr'), sameDay)).toBe(
+      '2 contacts sur le même sujet en 1 jour',
+    )
+    const hop = {
+      kind: 'channel_hopping' as const,
+      params: { contacts: 4, channels: 'email,chat,phone', channelCount: 3, tools: 1, days: 9 },
+      reason: 'x',
+    }
+    expect(frictionReason(createTranslator('en'), hop)).toBe(
+      '4 contacts on the same issue through 3 channels in 9 days',
+    )
+  })
+
   it('says when a first reply has not come yet', () => {
     const point = {
       kind: 'slow_first_reply' as const,

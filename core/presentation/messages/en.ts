@@ -84,7 +84,7 @@ export const en = {
   'reason.slow_first_reply': 'First reply took {duration}',
   'reason.slow_first_reply.unanswered': 'No reply yet after {duration}',
   'reason.slow_first_reply.generic': 'The first reply came late',
-  'reason.repeat_contact': '{contacts} contacts on the same topic within {days} days',
+  'reason.repeat_contact': '{contacts} contacts on the same topic within {span}',
   'reason.repeat_contact.generic': 'Contacted us again on the same topic',
   'reason.nps_detractor': 'Gave an NPS of {score}/10',
   'reason.nps_detractor.generic': 'Answered the NPS survey as a detractor',
@@ -94,6 +94,10 @@ export const en = {
   'reason.negative_sentiment.generic': 'Left a negative comment in a survey',
   'reason.channel_hopping_one': 'Used {count} channel on the same issue',
   'reason.channel_hopping_other': 'Used {count} channels on the same issue',
+  'reason.channel_hopping.chain':
+    '{contacts} contacts on the same issue through {count} channels in {span}',
+  'reason.channel_hopping.tools':
+    '{contacts} contacts on the same issue across {tools} tools in {span}',
   'reason.channel_hopping.generic': 'Switched channels on the same issue',
   'reason.escalation': 'A ticket was escalated',
   'reason.escalation.tag': 'A ticket was escalated (tag “{tag}”)',

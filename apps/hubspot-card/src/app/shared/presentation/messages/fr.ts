@@ -85,7 +85,7 @@ export const fr: Messages = {
   'reason.slow_first_reply': 'La première réponse a pris {duration}',
   'reason.slow_first_reply.unanswered': 'Toujours sans réponse après {duration}',
   'reason.slow_first_reply.generic': 'La première réponse est arrivée tard',
-  'reason.repeat_contact': '{contacts} contacts sur le même sujet en {days} jours',
+  'reason.repeat_contact': '{contacts} contacts sur le même sujet en {span}',
   'reason.repeat_contact.generic': 'Nous a recontactés sur le même sujet',
   'reason.nps_detractor': 'A donné un NPS de {score}/10',
   'reason.nps_detractor.generic': 'A répondu à l’enquête NPS en détracteur',
@@ -95,6 +95,10 @@ export const fr: Messages = {
   'reason.negative_sentiment.generic': 'A laissé un commentaire négatif dans une enquête',
   'reason.channel_hopping_one': 'A utilisé {count} canal pour le même problème',
   'reason.channel_hopping_other': 'A utilisé {count} canaux pour le même problème',
+  'reason.channel_hopping.chain':
+    '{contacts} contacts pour le même problème par {count} canaux en {span}',
+  'reason.channel_hopping.tools':
+    '{contacts} contacts pour le même problème dans {tools} outils en {span}',
   'reason.channel_hopping.generic': 'A changé de canal pour le même problème',
   'reason.escalation': 'Un ticket a été escaladé',
   'reason.escalation.tag': 'Un ticket a été escaladé (étiquette « {tag} »)',
