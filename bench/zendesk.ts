@@ -1,9 +1,8 @@
-// `npm run bench`: backfill + incremental sync of a sandbox Zendesk account over loopback HTTP,
-// requests vs their lower bound per stream, and the node-zendesk baseline. See bench/README.md.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { availableParallelism, tmpdir } from 'node:os'
+// Zendesk part of `npm run bench`: backfill + incremental sync of a sandbox account over loopback
+// HTTP, requests vs their lower bound per stream, and the node-zendesk baseline. See README.md.
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
+import type { MutationResult } from '../connectors/zendesk/sandbox/mutate.ts'
 import { createZendeskConnector } from '../connectors/zendesk/index.ts'
 import { TenantStore } from '../core/store/index.ts'
 import { openNodeSqlite } from '../core/store/node-sqlite.ts'
@@ -14,7 +13,8 @@ import { checkTickets } from './correctness.ts'
 import { runSync, type SyncRun } from './cxlens-sync.ts'
 import { sampleMemory, type MemoryPeak } from './memory.ts'
 import type { Counters } from './protocol.ts'
-import { forkSandbox } from './sandbox-process.ts'
+import { recordingFetch } from './net-fetch.ts'
+import { forkSandbox, type SandboxProcess } from './sandbox-process.ts'
 import {
   projectedMinutes,
   requestMix,
@@ -24,79 +24,57 @@ import {
 } from './streams-report.ts'
 import { fmt, table } from './table.ts'
 
-const { values } = parseArgs({
-  options: {
-    tickets: { type: 'string', default: '100000' },
-    users: { type: 'string', default: '20000' },
-    'time-scale': { type: 'string', default: '600' },
-    'baseline-tickets': { type: 'string' },
-    seed: { type: 'string', default: '42' },
-    'slice-requests': { type: 'string', default: '50' },
-    'slice-ms': { type: 'string', default: '20000' },
-  },
-})
-const config = {
-  tickets: Number(values.tickets),
-  users: Number(values.users),
-  timeScale: Number(values['time-scale']),
-  baselineTickets: Number(values['baseline-tickets'] ?? values.tickets),
-  seed: Number(values.seed),
-  sliceRequests: Number(values['slice-requests']),
-  sliceMillis: Number(values['slice-ms']),
+export interface ZendeskBenchConfig {
+  tickets: number
+  users: number
+  timeScale: number
+  /** Metrics calls the baseline makes at most (fewer: extrapolated, and said so). */
+  baselineTickets: number
+  seed: number
+  sliceRequests: number
+  sliceMillis: number
 }
+
 const ACCOUNT = 'cxlens-sandbox'
 const CONNECTION = 'zendesk-bench'
-const runStarted = performance.now()
-const log = (line = '') => console.log(line)
-const progress = (line: string) =>
-  process.stderr.write(`[bench ${fmt.ms(performance.now() - runStarted)}] ${line}\n`)
 
-/** Network failures the HTTP client retried (the sandbox never saw those requests), with the idle gap before. */
-const networkErrors: { phase: string; idleMs: number; cause: string }[] = []
-let currentPhase = 'setup'
-let lastResponseAt = performance.now()
-const netFetch: typeof fetch = async (input, init) => {
-  const idleMs = performance.now() - lastResponseAt
-  try {
-    return await fetch(input, init)
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause
-    networkErrors.push({
-      phase: currentPhase,
-      idleMs: Math.round(idleMs),
-      cause: `${cause?.code ?? ''} ${cause?.message ?? String(error)}`.trim().slice(0, 120),
-    })
-    throw error
-  } finally {
-    lastResponseAt = performance.now()
-  }
-}
+type Net = ReturnType<typeof recordingFetch>
 
 const realClock: Clock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 }
 
-progress(
-  `generating ${fmt.int(config.tickets)} tickets / ${fmt.int(config.users)} users in the sandbox process`,
-)
-const sandbox = await forkSandbox({
-  seed: config.seed,
-  users: config.users,
-  tickets: config.tickets,
-  timeScale: config.timeScale,
-})
-const dir = mkdtempSync(join(tmpdir(), 'cxlens-bench-'))
-try {
-  await main()
-} finally {
-  await sandbox.close()
-  rmSync(dir, { recursive: true, force: true })
+export async function runZendeskBench(
+  config: ZendeskBenchConfig,
+  dir: string,
+  progress: (line: string) => void,
+) {
+  progress(
+    `zendesk: generating ${fmt.int(config.tickets)} tickets / ${fmt.int(config.users)} users in the sandbox process`,
+  )
+  const sandbox = await forkSandbox({
+    seed: config.seed,
+    users: config.users,
+    tickets: config.tickets,
+    timeScale: config.timeScale,
+  })
+  try {
+    return await main(config, sandbox, dir, progress)
+  } finally {
+    await sandbox.close()
+  }
 }
 
-async function main() {
+async function main(
+  config: ZendeskBenchConfig,
+  sandbox: SandboxProcess,
+  dir: string,
+  progress: (line: string) => void,
+) {
+  const net = recordingFetch()
   const { url, email, apiToken } = sandbox.info
-  const sqlitePath = join(dir, 'tenant.sqlite')
+  const sqlitePath = join(dir, 'zendesk.sqlite')
   const store = new TenantStore(openNodeSqlite(sqlitePath))
   store.migrate()
   store.putConnection({
@@ -117,11 +95,11 @@ async function main() {
     connector.rateBuckets.map((b) => ({ ...b, windowMs: b.windowMs / config.timeScale })),
     realClock,
   )
-  const client = createHttpClient({ fetch: netFetch, budget, clock: realClock })
+  const client = createHttpClient({ fetch: net.fetch, budget, clock: realClock })
 
   const phase = async (name: string) => {
-    progress(`${name}: syncing`)
-    currentPhase = name
+    progress(`zendesk ${name}: syncing`)
+    net.setPhase(name)
     await sandbox.call('reset')
     const memory = sampleMemory()
     const run = await runSync({
@@ -133,12 +111,12 @@ async function main() {
       sliceMillis: config.sliceMillis,
       onSlice: (slice) => {
         if (slice % 10 === 0)
-          progress(`${name}: slice ${slice}, ${client.stats().total} requests so far`)
+          progress(`zendesk ${name}: slice ${slice}, ${client.stats().total} requests so far`)
       },
     })
     const peak = memory.stop()
     const counters = await sandbox.call('counters')
-    progress(`${name}: ${fmt.ms(run.wallMs)}, ${run.slices} slices`)
+    progress(`zendesk ${name}: ${fmt.ms(run.wallMs)}, ${run.slices} slices`)
     return { name, run, memory: peak, counters, rows: streamRows(run, counters) }
   }
 
@@ -155,11 +133,11 @@ async function main() {
   await sandbox.call('advance', { ms: 61_000 })
   const incremental = await phase('incremental')
 
-  progress('checking the store against the ground truth')
+  progress('zendesk: checking the store against the ground truth')
   const truth = await sandbox.call('truth')
   const correctness = checkTickets(store, CONNECTION, ACCOUNT, truth)
 
-  progress(`baseline: node-zendesk tickets.list() + ticketmetrics.list(id) per ticket`)
+  progress(`zendesk baseline: node-zendesk tickets.list() + ticketmetrics.list(id) per ticket`)
   await sandbox.call('reset')
   const baselineBudget = createRateBudget(
     [{ name: 'account', limit: 700, windowMs: 60_000 / config.timeScale }],
@@ -173,7 +151,7 @@ async function main() {
     maxMetricCalls: config.baselineTickets,
   })
   const baselineCounters = await sandbox.call('counters')
-  progress(`baseline: ${fmt.ms(baseline.wallMs)}`)
+  progress(`zendesk baseline: ${fmt.ms(baseline.wallMs)}`)
   const childMemory = await sandbox.call('memory')
 
   // Tickets the baseline never saw, against the ground truth taken just before it ran.
@@ -182,7 +160,10 @@ async function main() {
   const missed = live.filter((t) => !listed.has(t[0]))
   const missedArchived = missed.filter((t) => t[3] === 1).length
 
-  const report = render({
+  return render({
+    config,
+    sandbox,
+    net,
     backfill,
     incremental,
     mutation,
@@ -197,14 +178,6 @@ async function main() {
     missed: { total: missed.length, archived: missedArchived },
     childMemory,
   })
-  log(report.text)
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-  mkdirSync('artifacts/bench', { recursive: true })
-  const file = join('artifacts/bench', `zendesk-${stamp}.json`)
-  writeFileSync(file, `${JSON.stringify(report.json, null, 2)}\n`)
-  log(`\nJSON: ${file}`)
-  log(`Total run time: ${fmt.ms(performance.now() - runStarted)}`)
-  if (!report.json.pass) process.exitCode = 1
 }
 
 interface Phase {
@@ -216,9 +189,12 @@ interface Phase {
 }
 
 function render(input: {
+  config: ZendeskBenchConfig
+  sandbox: SandboxProcess
+  net: Net
   backfill: Phase
   incremental: Phase
-  mutation: Awaited<ReturnType<typeof sandbox.call<'mutate'>>>
+  mutation: MutationResult
   correctness: ReturnType<typeof checkTickets>
   baseline: Awaited<ReturnType<typeof runBaseline>>
   baselineCounters: Counters
@@ -227,7 +203,8 @@ function render(input: {
   childMemory: { maxRssKb: number; rss: number }
 }) {
   const out: string[] = []
-  const { backfill, incremental, baseline } = input
+  const { config, sandbox, backfill, incremental, baseline } = input
+  const networkErrors = input.net.errors
   out.push(
     `cxlens Zendesk benchmark — ${fmt.int(config.tickets)} tickets, ${fmt.int(config.users)} users, seed ${config.seed}, time scale ${config.timeScale}× (a minute lasts ${fmt.ms(60_000 / config.timeScale)}), node ${process.version}, ${availableParallelism()} CPUs`,
     `Sandbox: separate process over loopback HTTP, generated in ${fmt.ms(sandbox.info.generationMs)}, its RSS ${fmt.mb(input.childMemory.rss)} (peak ${fmt.mb(input.childMemory.maxRssKb * 1024)}). Store: node:sqlite file in a temp dir. Slices: ${config.sliceRequests} requests / ${fmt.ms(config.sliceMillis)}, re-armed until done.`,
@@ -439,5 +416,5 @@ function render(input: {
     },
     pass,
   }
-  return { text: out.join('\n'), json }
+  return { text: out.join('\n'), json, pass }
 }
