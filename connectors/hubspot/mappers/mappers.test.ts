@@ -254,3 +254,57 @@ describe('toSurveyResponseRecords', () => {
     expect(map({ hs_survey_type: 'CSAT', hs_value: '5' })).toThrow(MapError)
   })
 })
+
+describe('archived versions', () => {
+  // HubSpot leaves the modification time as it was when it archives a record or merges a contact
+  // away: the archive must still be a newer version than the live one the store already holds.
+  const later = '2025-04-02T08:30:00.000Z'
+
+  it('a ticket archived after its last change is versioned at its archive time', () => {
+    const [live] = valid(
+      toTicketRecords(
+        item(
+          'tickets',
+          { hs_lastmodifieddate: T },
+          { stage: null, archived: true, archivedAt: later },
+        ),
+        ctx,
+      ),
+    )
+    expect(live?.kind === 'ticket' && [live.record.status, live.record.updatedAt]).toEqual([
+      'deleted',
+      later,
+    ])
+  })
+
+  it('a contact merged away is versioned at its archive time; a live one at its modification', () => {
+    const [gone] = valid(
+      toPersonRecords(
+        item('contacts', { lastmodifieddate: T }, { archived: true, archivedAt: later }),
+        ctx,
+      ),
+    )
+    expect(gone?.kind === 'person' && [gone.record.deleted, gone.record.updatedAt]).toEqual([
+      true,
+      later,
+    ])
+    const [live] = valid(
+      toPersonRecords(item('contacts', { lastmodifieddate: T }, { archivedAt: later }), ctx),
+    )
+    expect(live?.kind === 'person' && live.record.updatedAt).toBe(T)
+  })
+
+  it('an archive time older than the modification does not move the version back', () => {
+    const [org] = valid(
+      toOrganisationRecords(
+        item(
+          'companies',
+          { name: 'Acme', hs_lastmodifieddate: later },
+          { archived: true, archivedAt: T },
+        ),
+        ctx,
+      ),
+    )
+    expect(org?.kind === 'organisation' && org.record.updatedAt).toBe(later)
+  })
+})

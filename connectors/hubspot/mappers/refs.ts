@@ -56,3 +56,19 @@ export function splitMulti(value: string | null | undefined): string[] {
     .map((v) => v.trim())
     .filter(Boolean)
 }
+
+/**
+ * The version time the store compares. Archiving (and merging a contact away) leaves HubSpot's
+ * modification time as it was, so an archived record would tie with its live version and be
+ * skipped as stale: the archive time is the version when it is later.
+ */
+export function versionTime(
+  object: { archived?: boolean | null; archivedAt?: string | null; updatedAt: string },
+  modified: string | null | undefined,
+  field: string,
+): string {
+  const at = toInstant(modified ?? object.updatedAt, field)
+  if (object.archived !== true || !object.archivedAt) return at
+  const archivedAt = toInstant(object.archivedAt, 'archivedAt')
+  return archivedAt > at ? archivedAt : at
+}

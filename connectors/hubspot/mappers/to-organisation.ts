@@ -1,6 +1,6 @@
 import type { UnifiedRecord } from '../../../core/model/index.ts'
 import type { HubSpotItem } from '../types.ts'
-import { type MapContext, hubspotRef, splitMulti, text, toInstant } from './refs.ts'
+import { type MapContext, hubspotRef, splitMulti, text, toInstant, versionTime } from './refs.ts'
 
 export function toOrganisationRecords(item: HubSpotItem, ctx: MapContext): UnifiedRecord[] {
   const { object } = item
@@ -15,7 +15,7 @@ export function toOrganisationRecords(item: HubSpotItem, ctx: MapContext): Unifi
         domains: [...new Set(domains.map((d) => d.toLowerCase()))],
         deleted: object.archived === true,
         createdAt: toInstant(p.createdate ?? object.createdAt, 'createdate'),
-        updatedAt: toInstant(p.hs_lastmodifieddate ?? object.updatedAt, 'hs_lastmodifieddate'),
+        updatedAt: versionTime(object, p.hs_lastmodifieddate, 'hs_lastmodifieddate'),
       },
     },
   ]

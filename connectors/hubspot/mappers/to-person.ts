@@ -1,6 +1,6 @@
 import type { Person, UnifiedRecord } from '../../../core/model/index.ts'
 import type { HubSpotItem } from '../types.ts'
-import { type MapContext, hubspotRef, splitMulti, text, toInstant } from './refs.ts'
+import { type MapContext, hubspotRef, splitMulti, text, toInstant, versionTime } from './refs.ts'
 
 /** Sandbox flag of a GDPR deletion (live HubSpot signals it with a `contact.privacyDeletion` event). */
 export const PRIVACY_DELETED_PROPERTY = 'hs_gdpr_deleted'
@@ -13,7 +13,7 @@ export function toPersonRecords(item: HubSpotItem, ctx: MapContext): UnifiedReco
   const { object } = item
   const p = object.properties
   const ref = hubspotRef(ctx, 'contact', object.id)
-  const updatedAt = toInstant(p.lastmodifieddate ?? object.updatedAt, 'lastmodifieddate')
+  const updatedAt = versionTime(object, p.lastmodifieddate, 'lastmodifieddate')
   if (p[PRIVACY_DELETED_PROPERTY] === 'true') {
     return [{ kind: 'erase', ref, at: toInstant(object.archivedAt ?? updatedAt, 'archivedAt') }]
   }

@@ -1,7 +1,7 @@
 import { type SurveyKind, type UnifiedRecord, normalise } from '../../../core/model/index.ts'
 import { MapError } from '../../../core/sync/types.ts'
 import type { HubSpotItem } from '../types.ts'
-import { type MapContext, firstRef, hubspotRef, text, toInstant } from './refs.ts'
+import { type MapContext, firstRef, hubspotRef, text, toInstant, versionTime } from './refs.ts'
 
 const KINDS: Record<string, SurveyKind> = { NPS: 'nps', CSAT: 'csat', CES: 'ces', CUSTOM: 'custom' }
 const SENTIMENTS = { POSITIVE: 'positive', NEUTRAL: 'neutral', NEGATIVE: 'negative' } as const
@@ -36,7 +36,7 @@ export function toSurveyResponseRecords(item: HubSpotItem, ctx: MapContext): Uni
         reasons: [],
         sentiment: sentiment ?? null,
         submittedAt: toInstant(submitted, 'hs_submission_timestamp'),
-        updatedAt: toInstant(p.hs_lastmodifieddate ?? object.updatedAt, 'hs_lastmodifieddate'),
+        updatedAt: versionTime(object, p.hs_lastmodifieddate, 'hs_lastmodifieddate'),
         respondent: firstRef(ctx, 'contact', item.associations.contacts),
         ticket: firstRef(ctx, 'ticket', item.associations.tickets),
         survey: {

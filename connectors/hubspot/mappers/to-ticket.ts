@@ -9,6 +9,7 @@ import {
   text,
   toInstant,
   toOptionalInstant,
+  versionTime,
 } from './refs.ts'
 
 const PRIORITIES: Record<string, TicketPriority> = {
@@ -72,7 +73,7 @@ export function toTicketRecords(item: HubSpotItem, ctx: MapContext): UnifiedReco
         organisation: firstRef(ctx, 'company', item.associations.companies),
         tags: splitMulti(p.hs_ticket_category).map((c) => c.toLowerCase()),
         createdAt: toInstant(p.createdate ?? object.createdAt, 'createdate'),
-        updatedAt: toInstant(p.hs_lastmodifieddate ?? object.updatedAt, 'hs_lastmodifieddate'),
+        updatedAt: versionTime(object, p.hs_lastmodifieddate, 'hs_lastmodifieddate'),
         solvedAt: status === 'closed' ? closedAt : null,
         requesterUpdatedAt: null,
         firstReplyMinutes: minutes(p.time_to_first_agent_reply),
