@@ -128,9 +128,15 @@ function compactTruth(): HubSpotTruth {
               : type === 'contacts'
                 ? (record.properties.associatedcompanyid ?? '')
                 : ''
+        // The version cxlens stores: an archive is a change even where HubSpot keeps the
+        // modification time (connectors/hubspot/mappers/refs.ts versionTime).
+        const version =
+          record.archived && record.archivedAt !== null
+            ? Math.max(record.updatedAt, record.archivedAt)
+            : record.updatedAt
         return [
           id,
-          record.updatedAt,
+          version,
           record.archived ? 1 : 0,
           erased.has(id) ? 1 : 0,
           contact,

@@ -48,7 +48,7 @@ export interface HubSpotInfo {
 }
 
 /**
- * One record of the portal: `[id, modifiedMs, archived, privacyDeleted, first associated contact,
+ * One record of the portal: `[id, versionMs (the later of modification and archive), archived, privacyDeleted, first associated contact,
  * first associated company (tickets) or ticket (feedback)]`, '' when none. Contacts carry their
  * primary company there.
  */
