@@ -134,14 +134,7 @@ function compactTruth(): HubSpotTruth {
           record.archived && record.archivedAt !== null
             ? Math.max(record.updatedAt, record.archivedAt)
             : record.updatedAt
-        return [
-          id,
-          version,
-          record.archived ? 1 : 0,
-          erased.has(id) ? 1 : 0,
-          contact,
-          other,
-        ]
+        return [id, version, record.archived ? 1 : 0, erased.has(id) ? 1 : 0, contact, other]
       })
   return {
     portalId: truth.portalId,

@@ -14,7 +14,8 @@ export function adminClient(baseUrl: string, token: string): AdminClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     const text = await response.text()
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 500)}`)
+    if (!response.ok)
+      throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 500)}`)
     return (text ? JSON.parse(text) : null) as T
   }
   return {

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
 function hasRealAccount(vars: Record<string, string>): boolean {
   return Boolean(
     (vars.ZENDESK_SUBDOMAIN && vars.ZENDESK_EMAIL && vars.ZENDESK_API_TOKEN) ||
-      (vars.HUBSPOT_PORTAL_ID && vars.HUBSPOT_TOKEN),
+    (vars.HUBSPOT_PORTAL_ID && vars.HUBSPOT_TOKEN),
   )
 }
 
@@ -147,7 +147,9 @@ async function demoPlan(): Promise<Plan> {
 
 async function startWorker(persistTo: string, vars: Record<string, string>): Promise<void> {
   if (await answers(`${WORKER}/healthz`)) {
-    throw new Error(`something already listens on ${WORKER}: stop it, or run with PORT=<another port>`)
+    throw new Error(
+      `something already listens on ${WORKER}: stop it, or run with PORT=<another port>`,
+    )
   }
   // Its own process group, so that stopping cxlens also stops wrangler's workerd.
   const child = spawn(
@@ -208,7 +210,9 @@ async function waitForSync(admin: AdminClient, path: string, label: string): Pro
     last = line
     const failed = state.streams.filter((s) => s.status === 'failed')
     if (failed.length) {
-      throw new Error(`${label} sync failed: ${failed.map((s) => `${s.stream}: ${s.lastError?.message}`)}`)
+      throw new Error(
+        `${label} sync failed: ${failed.map((s) => `${s.stream}: ${s.lastError?.message}`)}`,
+      )
     }
     // Streams appear as the run reaches them: done means the whole run reached the vendor's present.
     if (state.lastSlice?.done && state.streams.every((s) => s.caughtUp)) return
@@ -274,7 +278,10 @@ async function pickInteresting(
     const trend = view.nps.trend
     if (trend !== null && trend <= -3) {
       const scores = view.nps.responses.map((r) => r.score).join(' → ')
-      add(c, `in ${c.sources.join(' and ')}, NPS falling ${scores}, ${c.openFriction} open friction`)
+      add(
+        c,
+        `in ${c.sources.join(' and ')}, NPS falling ${scores}, ${c.openFriction} open friction`,
+      )
       break
     }
   }

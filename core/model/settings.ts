@@ -13,7 +13,11 @@ export const FrictionSettings = z.strictObject({
   /** A ticket reopened at least this many times. */
   reopensMin: z.number().int().positive().default(1),
   /** First reply slower than this (calendar minutes). */
-  slowFirstReplyMinutes: z.number().int().positive().default(8 * 60),
+  slowFirstReplyMinutes: z
+    .number()
+    .int()
+    .positive()
+    .default(8 * 60),
   /** An open ticket waiting on the company longer than this (hours since the requester last wrote). */
   waitingTooLongHours: z.number().int().positive().default(48),
   /** Repeat contact: a new ticket on the same topic within this many days. */
