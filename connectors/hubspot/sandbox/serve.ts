@@ -1,5 +1,5 @@
-import { serve } from '@hono/node-server'
 import { parseArgs } from 'node:util'
+import { serveOnLoopback } from '../../sandbox-kit/serve.ts'
 import { type HubSpotSandbox, type HubSpotSandboxOptions, createHubSpotSandbox } from './app.ts'
 
 export interface RunningHubSpotSandbox {
@@ -13,17 +13,7 @@ export async function startHubSpotSandbox(
   options: HubSpotSandboxOptions & { port?: number } = {},
 ): Promise<RunningHubSpotSandbox> {
   const sandbox = createHubSpotSandbox(options)
-  return new Promise((resolve) => {
-    const server = serve(
-      { fetch: sandbox.app.fetch, hostname: '127.0.0.1', port: options.port ?? 0 },
-      (info) =>
-        resolve({
-          url: `http://127.0.0.1:${info.port}`,
-          sandbox,
-          close: () => new Promise<void>((done) => server.close(() => done())),
-        }),
-    )
-  })
+  return { sandbox, ...(await serveOnLoopback(sandbox.app.fetch, options.port)) }
 }
 
 if (import.meta.main) {

@@ -1,5 +1,5 @@
-import { serve } from '@hono/node-server'
 import { parseArgs } from 'node:util'
+import { serveOnLoopback } from '../../sandbox-kit/serve.ts'
 import { createZendeskSandbox, type SandboxOptions, type ZendeskSandbox } from './app.ts'
 
 export interface RunningSandbox {
@@ -14,18 +14,7 @@ export async function startZendeskSandbox(
 ): Promise<RunningSandbox> {
   const now = Date.now()
   const sandbox = createZendeskSandbox({ now, clock: () => Date.now(), ...options })
-  return new Promise((resolve) => {
-    const server = serve(
-      { fetch: sandbox.app.fetch, hostname: '127.0.0.1', port: options.port ?? 0 },
-      (info) => {
-        resolve({
-          url: `http://127.0.0.1:${info.port}`,
-          sandbox,
-          close: () => new Promise<void>((done) => server.close(() => done())),
-        })
-      },
-    )
-  })
+  return { sandbox, ...(await serveOnLoopback(sandbox.app.fetch, options.port)) }
 }
 
 if (import.meta.main) {
