@@ -1,7 +1,8 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { app } from '../../apps/worker/app.ts'
+import { demoApp as app } from '../../apps/demo/app.ts'
+import { app as production } from '../../apps/worker/app.ts'
 import type { CustomerView } from '../../core/model/index.ts'
 import { admin, createTenant, uniqueSubdomain } from './http.ts'
 import { install } from './outbound.ts'
@@ -133,6 +134,20 @@ describe('/preview on the worker', () => {
       )
       expect(res.status, path).toBe(404)
       expect(res.headers.get('content-type')).toBe('application/problem+json')
+    }
+  })
+
+  it('is not part of the production worker, even with a preview secret', async () => {
+    for (const path of ['/preview', '/preview/frame?user=14']) {
+      const ctx = createExecutionContext()
+      const res = await production.fetch(
+        new Request(`https://cxlens.test${path}`),
+        { ...env, ...on },
+        ctx,
+      )
+      await waitOnExecutionContext(ctx)
+      expect(res.status, path).toBe(404)
+      expect(await res.text()).not.toContain('Ana')
     }
   })
 })

@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono'
 import { html, raw } from 'hono/html'
 import { z } from 'zod'
-import { sidebarDocument } from '../../zendesk-sidebar/document.ts'
-import { SIDEBAR_CSS, SIDEBAR_JS, ZAF_STANDIN_JS } from '../../zendesk-sidebar/dist-embed.ts'
-import type { StandinConfig } from '../../zendesk-sidebar/preview/zaf-standin.ts'
-import type { AppEnv } from '../app-env.ts'
-import { badRequest } from '../problem.ts'
-import { valid } from '../validate.ts'
+import { sidebarDocument } from '../zendesk-sidebar/document.ts'
+import { SIDEBAR_CSS, SIDEBAR_JS, ZAF_STANDIN_JS } from '../zendesk-sidebar/dist-embed.ts'
+import type { StandinConfig } from '../zendesk-sidebar/preview/zaf-standin.ts'
+import type { AppEnv } from '../worker/app-env.ts'
+import { badRequest } from '../worker/problem.ts'
+import { valid } from '../worker/validate.ts'
 
 export interface PreviewCustomer {
   zendeskUserId: string
