@@ -35,8 +35,14 @@ export default defineConfig({
         ],
         test: {
           name: 'workers',
-          include: ['apps/worker/**/*.test.ts', 'test/workers/**/*.test.ts'],
+          include: [
+            'apps/worker/**/*.test.ts',
+            'apps/demo/**/*.test.ts',
+            'test/workers/**/*.test.ts',
+          ],
           setupFiles: ['test/workers/apply-migrations.ts'],
+          // The demo's /preview serves the sidebar bundle, built here rather than committed.
+          globalSetup: ['apps/demo/build-embed.ts'],
         },
       },
       {

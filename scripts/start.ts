@@ -1,10 +1,12 @@
 // `npm start`: the whole product on this machine, no vendor account needed.
-// Starts the vendor sandboxes on loopback, the worker under `wrangler dev`, provisions a demo tenant
+// Starts the vendor sandboxes on loopback, the demo worker (production's app plus /preview, wrangler
+// environment `demo`) under `wrangler dev`, provisions a demo tenant
 // connected to the sandboxes, runs the first sync to completion and prints ready-to-paste links.
 // With ZENDESK_SUBDOMAIN + ZENDESK_EMAIL + ZENDESK_API_TOKEN in `.dev.vars` it syncs that account.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { writeSidebarEmbed } from '../apps/demo/build-embed.ts'
 import { peopleFromZendeskUsers } from '../connectors/hubspot/sandbox/from-zendesk.ts'
 import { startHubSpotSandbox } from '../connectors/hubspot/sandbox/serve.ts'
 import { startZendeskSandbox } from '../connectors/zendesk/sandbox/serve.ts'
@@ -34,6 +36,8 @@ async function main(): Promise<void> {
   // A demo starts from empty state so what you see is this run's sync; a real account keeps its state.
   const persistTo = hasRealAccount(vars) ? '.wrangler/state' : '.wrangler/demo-state'
   if (!hasRealAccount(vars)) rmSync(persistTo, { recursive: true, force: true })
+  // /preview serves the sidebar bundle of this checkout: built now, never committed.
+  await writeSidebarEmbed()
   await startWorker(persistTo, plan.workerVars)
   const admin = adminClient(WORKER, vars.CXLENS_ADMIN_TOKEN!)
 
@@ -155,7 +159,7 @@ async function startWorker(persistTo: string, vars: Record<string, string>): Pro
   const child = spawn(
     'npx',
     [
-      ...['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(PORT)],
+      ...['wrangler', 'dev', '--env', 'demo', '--ip', '127.0.0.1', '--port', String(PORT)],
       ...['--persist-to', persistTo],
       ...Object.entries(vars).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
     ],

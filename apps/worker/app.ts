@@ -7,13 +7,15 @@ import { requireTenant } from './middleware/require-tenant.ts'
 import { onError, onNotFound } from './problem.ts'
 import { admin } from './routes/admin.ts'
 import { customers } from './routes/customers.ts'
-import { demoPreview, previewEnabled } from './routes/demo-preview.ts'
 import { responses } from './routes/responses.ts'
 import { health } from './routes/health.ts'
 import { webhooks } from './routes/webhooks.ts'
 import { adminWebhooks } from './routes/webhooks-admin.ts'
 
-/** The worker's HTTP surface. Errors of every route become problem+json in `onError`. */
+/**
+ * The worker's HTTP surface. Errors of every route become problem+json in `onError`. The demo's
+ * /preview is not here: apps/demo adds it, so production never ships it.
+ */
 export const app = new Hono<AppEnv>()
 
 app.route('/', health)
@@ -26,9 +28,6 @@ app.route('/v1/customers', customers)
 // Writes take the tenant API key only: a sidebar's JWT or a card's signature only reads.
 app.use('/v1/responses', apiKey(), requireTenant())
 app.route('/v1/responses', responses)
-// The sidebar as an agent sees it, signed like Zendesk's proxy: only with CXLENS_PREVIEW_SECRET.
-app.use('/preview/*', previewEnabled())
-app.route('/preview', demoPreview)
 
 app.onError(onError)
 app.notFound(onNotFound)

@@ -8,7 +8,7 @@ import type { CustomerView } from '../../core/model/index.ts'
 import { peopleFromZendeskUsers } from '../../connectors/hubspot/sandbox/from-zendesk.ts'
 import { startHubSpotSandbox } from '../../connectors/hubspot/sandbox/serve.ts'
 import { startZendeskSandbox } from '../../connectors/zendesk/sandbox/serve.ts'
-import { createPreviewRoutes } from '../../apps/worker/routes/preview.ts'
+import { createPreviewRoutes } from '../../apps/demo/preview.ts'
 
 /** What the end-to-end browser tests get from the global setup (through vitest's provide/inject). */
 export interface E2eStack {

@@ -4,7 +4,7 @@ import type { CustomerView } from '../../core/model/index.ts'
 import { detractorView, quietView } from '../../core/presentation/fixtures.ts'
 import { zafJwt, type ZafEnv } from '../../apps/worker/middleware/zaf-jwt.ts'
 import { onError } from '../../apps/worker/problem.ts'
-import { createPreviewRoutes } from '../../apps/worker/routes/preview.ts'
+import { createPreviewRoutes } from '../../apps/demo/preview.ts'
 
 const SECRET = 'browser-fixture-secret-0123456789'
 const VIEWS: Record<string, CustomerView> = { '501': detractorView, '502': quietView }

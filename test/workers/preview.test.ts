@@ -1,8 +1,13 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { app } from '../../apps/worker/app.ts'
+import { demoApp as app } from '../../apps/demo/app.ts'
+import { app as production } from '../../apps/worker/app.ts'
 import type { CustomerView } from '../../core/model/index.ts'
+import {
+  createStandinClient,
+  type StandinConfig,
+} from '../../apps/zendesk-sidebar/preview/zaf-standin.ts'
 import { admin, createTenant, uniqueSubdomain } from './http.ts'
 import { install } from './outbound.ts'
 import { npsRecord, personRecord, ref, seed, ticketRecord } from './seed.ts'
@@ -134,5 +139,150 @@ describe('/preview on the worker', () => {
       expect(res.status, path).toBe(404)
       expect(res.headers.get('content-type')).toBe('application/problem+json')
     }
+  })
+
+  it('is not part of the production worker, even with a preview secret', async () => {
+    for (const path of ['/preview', '/preview/frame?user=14']) {
+      const ctx = createExecutionContext()
+      const res = await production.fetch(
+        new Request(`https://cxlens.test${path}`),
+        { ...env, ...on },
+        ctx,
+      )
+      await waitOnExecutionContext(ctx)
+      expect(res.status, path).toBe(404)
+      expect(await res.text()).not.toContain('Ana')
+    }
+  })
+})
+
+/** The stand-in client of a frame, its requests sent to the demo worker and recorded. */
+function standin(over: Partial<StandinConfig> = {}) {
+  const sent: Array<{ path: string; headers: Record<string, string> }> = []
+  const config: StandinConfig = {
+    subdomain: sub,
+    location: 'ticket_sidebar',
+    agentId: '900001',
+    locale: 'en',
+    apiUrl: 'https://cxlens.test',
+    zendeskUserId: '14',
+    tokenUrl: 'https://cxlens.test/preview/token',
+    manifest: {
+      domainWhitelist: ['cxlens.test'],
+      parameters: [
+        { name: 'api_url' },
+        { name: 'shared_secret', secure: true, scopes: ['jwt_secret_key'] },
+      ],
+    },
+    ...over,
+  }
+  const send = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input))
+    const headers: Record<string, string> = {}
+    new Headers(init?.headers).forEach((value, name) => (headers[name] = value))
+    sent.push({ path: url.pathname, headers })
+    return request(url.pathname + url.search, on, init)
+  }
+  const client = createStandinClient(config, send as typeof fetch)
+  return { client, sent }
+}
+
+const lookupUrl = () => `https://cxlens.test/v1/customers/lookup?zendesk_user_id=14&account=${sub}`
+const jwtOption = (secretKey = '{{setting.shared_secret}}') => ({
+  algorithm: 'HS256',
+  secret_key: secretKey,
+  expiry: 300,
+  claims: { iss: sub, aud: 'cxlens', sub: '900001' },
+})
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e,
+  )
+const payloadOf = (authorization: string) =>
+  JSON.parse(atob(authorization.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')))
+
+describe("the preview's stand-in ZAF client, strict like Zendesk's proxy", () => {
+  it('puts the signed JWT where the request placed {{jwt.token}}: the claims set, plus exp', async () => {
+    const { client, sent } = standin()
+    const before = Math.floor(Date.now() / 1000)
+    const view = (await client.request({
+      url: lookupUrl(),
+      type: 'GET',
+      secure: true,
+      headers: { Authorization: 'Bearer {{jwt.token}}' },
+      jwt: jwtOption(),
+    })) as CustomerView
+    expect(view.customer.displayName).toBe('Ana')
+    const lookup = sent.at(-1)!
+    expect(Object.keys(lookup.headers)).toEqual(['authorization'])
+    const claims = payloadOf(lookup.headers.authorization!)
+    expect(Object.keys(claims).sort()).toEqual(['aud', 'exp', 'iss', 'sub'])
+    expect(claims.exp - before).toBeGreaterThanOrEqual(299)
+    expect(claims.exp - before).toBeLessThanOrEqual(301)
+  })
+
+  it('sends no Authorization header the request did not ask for: the worker refuses it', async () => {
+    const { client, sent } = standin()
+    const failure = await refusal(
+      client.request({ url: lookupUrl(), type: 'GET', secure: true, jwt: jwtOption() }),
+    )
+    expect(failure).toMatchObject({ status: 401 })
+    // No token was even asked for: only the lookup left, bare.
+    expect(sent).toEqual([{ path: '/v1/customers/lookup', headers: {} }])
+  })
+
+  it('fills nothing in a request that is not secure', async () => {
+    const { client, sent } = standin()
+    const failure = await refusal(
+      client.request({
+        url: lookupUrl(),
+        type: 'GET',
+        secure: false,
+        headers: { Authorization: 'Bearer {{jwt.token}}' },
+        jwt: jwtOption(),
+      }),
+    )
+    expect(failure).toMatchObject({ status: 401 })
+    expect(sent).toHaveLength(1)
+    expect(sent[0]!.headers).toEqual({ authorization: 'Bearer {{jwt.token}}' })
+  })
+
+  it('refuses, sending nothing, a secure request the proxy would not carry', async () => {
+    const header = { Authorization: 'Bearer {{jwt.token}}' }
+    const cases: Array<[string, Parameters<ReturnType<typeof standin>['client']['request']>[0]]> = [
+      [
+        'domainWhitelist',
+        { url: 'https://elsewhere.test/v1/x', secure: true, headers: header, jwt: jwtOption() },
+      ],
+      [
+        'underscore',
+        { url: lookupUrl(), secure: true, headers: { ...header, x_tenant: '1' }, jwt: jwtOption() },
+      ],
+      [
+        'setting.shared_secret',
+        { url: lookupUrl(), secure: true, headers: { 'x-key': '{{setting.shared_secret}}' } },
+      ],
+      [
+        'jwt_secret_key',
+        { url: lookupUrl(), secure: true, headers: header, jwt: jwtOption('{{setting.api_url}}') },
+      ],
+      ['no jwt option', { url: lookupUrl(), secure: true, headers: header }],
+    ]
+    for (const [reason, options] of cases) {
+      const { client, sent } = standin()
+      const failure = await refusal(client.request(options))
+      expect(failure, reason).toMatchObject({
+        status: 0,
+        statusText: expect.stringContaining(reason),
+      })
+      expect(sent, reason).toEqual([])
+    }
+  })
+
+  it("is configured by the frame with the app's manifest packaged for the API's host", async () => {
+    const page = await (await request('/preview/frame?user=14', on)).text()
+    expect(page).toContain('"domainWhitelist":["cxlens.test"]')
+    expect(page).toContain('"name":"shared_secret","type":"text","required":true,"secure":true')
   })
 })

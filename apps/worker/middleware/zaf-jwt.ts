@@ -115,11 +115,15 @@ function checkClaims(
   const audiences = Array.isArray(aud) ? aud : [aud]
   if (!audiences.includes(rule.audience))
     throw unauthorized(`JWT audience must be ${rule.audience}`)
-  if (typeof exp !== 'number' || typeof iat !== 'number')
-    throw unauthorized('JWT needs exp and iat')
+  // Zendesk's proxy documents only `exp` (from `expiry`): `iat` is checked when present.
+  if (typeof exp !== 'number') throw unauthorized('JWT needs exp')
+  if (iat !== undefined && typeof iat !== 'number') throw unauthorized('JWT iat is not a number')
   if (exp + rule.leeway <= rule.nowSeconds) throw unauthorized('JWT has expired')
-  if (iat - rule.leeway > rule.nowSeconds) throw unauthorized('JWT is issued in the future')
-  if (exp - iat > rule.maxLifetime) throw unauthorized('JWT lifetime is too long')
+  if (iat !== undefined && iat - rule.leeway > rule.nowSeconds) {
+    throw unauthorized('JWT is issued in the future')
+  }
+  if (exp - (iat ?? rule.nowSeconds) > rule.maxLifetime)
+    throw unauthorized('JWT lifetime is too long')
   if (nbf !== undefined && (typeof nbf !== 'number' || nbf - rule.leeway > rule.nowSeconds)) {
     throw unauthorized('JWT is not valid yet')
   }

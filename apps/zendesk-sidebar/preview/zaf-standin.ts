@@ -1,9 +1,11 @@
-import type { ZafClient, ZafRequestOptions } from '../src/zaf.ts'
+import type { ZafClient } from '../src/zaf.ts'
+import { prepareRequest, withToken, type ProxyManifest, type ProxyRequest } from './zaf-proxy.ts'
 
 /**
- * A stand-in for Zendesk's ZAF client, for the worker's /preview page and the browser tests: the
- * same interface `src/zaf.ts` uses. Like Zendesk's proxy it puts a JWT in `Authorization: Bearer`,
- * signed for real by the preview's token endpoint (the secret never reaches this page).
+ * A stand-in for Zendesk's ZAF client, for the demo's /preview page and the tests: the same
+ * interface `src/zaf.ts` uses. Its `request` behaves like Zendesk's proxy (`zaf-proxy.ts`): a JWT,
+ * signed for real by the preview's token endpoint (the secret never reaches this page), goes only
+ * where the request places `{{jwt.token}}`, in a secure request to a whitelisted host.
  */
 export interface StandinConfig {
   subdomain: string
@@ -15,8 +17,16 @@ export interface StandinConfig {
   zendeskUserId: string | null
   /** POST `{ claims, expiry }` → `{ token }`. */
   tokenUrl: string
+  /** The installed app's manifest as packaged for `apiUrl`'s host. */
+  manifest: ProxyManifest
   /** Spoil the signature, to see the worker refuse it and the app say so. */
   tamper?: boolean
+}
+
+/** How the proxy's refusal reaches the app: no response, as when the request never left. */
+export interface StandinRefusal {
+  status: 0
+  statusText: string
 }
 
 declare global {
@@ -30,7 +40,10 @@ function spoil(token: string): string {
   return token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1)
 }
 
-export function createStandinClient(config: StandinConfig): ZafClient {
+export function createStandinClient(
+  config: StandinConfig,
+  send: typeof fetch = (input, init) => fetch(input, init),
+): ZafClient & { request(options: ProxyRequest): Promise<unknown> } {
   const calls: Array<{ name: string; args: unknown[] }> = (globalThis.__zafCalls = [])
   const values: Record<string, unknown> = {
     'currentUser.id': Number(config.agentId),
@@ -49,21 +62,30 @@ export function createStandinClient(config: StandinConfig): ZafClient {
       const list = Array.isArray(paths) ? paths : [paths]
       return Object.fromEntries(list.map((p) => [p, values[p]]))
     },
-    async request(options: ZafRequestOptions) {
-      const headers: Record<string, string> = { accept: 'application/json' }
-      if (options.jwt) {
-        const res = await fetch(config.tokenUrl, {
+    async request(options: ProxyRequest) {
+      const prepared = prepareRequest(options, config.manifest)
+      if (!prepared.ok) {
+        // Zendesk's docs do not say how the proxy answers these: refused before anything is sent.
+        throw { status: 0, statusText: prepared.reason } satisfies StandinRefusal
+      }
+      let request = prepared.request
+      if (request.sign) {
+        const res = await send(config.tokenUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ claims: options.jwt.claims, expiry: options.jwt.expiry }),
+          body: JSON.stringify(request.sign),
         })
         if (!res.ok) throw { status: res.status }
         const { token } = (await res.json()) as { token: string }
-        headers.authorization = `Bearer ${config.tamper ? spoil(token) : token}`
+        request = withToken(request, config.tamper ? spoil(token) : token)
       }
       let res: Response
       try {
-        res = await fetch(options.url, { method: options.type, headers })
+        res = await send(request.url, {
+          method: request.method,
+          headers: request.headers,
+          ...(request.body !== undefined && { body: request.body }),
+        })
       } catch {
         throw { status: 0 }
       }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { zafJwt, type ZafEnv } from '../middleware/zaf-jwt.ts'
-import { onError } from '../problem.ts'
+import { zafJwt, type ZafEnv } from '../worker/middleware/zaf-jwt.ts'
+import { onError } from '../worker/problem.ts'
 import { createPreviewRoutes } from './preview.ts'
 
 const SECRET = 'preview-secret-0123456789abcdef'

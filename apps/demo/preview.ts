@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono'
 import { html, raw } from 'hono/html'
 import { z } from 'zod'
-import { sidebarDocument } from '../../zendesk-sidebar/document.ts'
-import { SIDEBAR_CSS, SIDEBAR_JS, ZAF_STANDIN_JS } from '../../zendesk-sidebar/dist-embed.ts'
-import type { StandinConfig } from '../../zendesk-sidebar/preview/zaf-standin.ts'
-import type { AppEnv } from '../app-env.ts'
-import { badRequest } from '../problem.ts'
-import { valid } from '../validate.ts'
+import { sidebarDocument } from '../zendesk-sidebar/document.ts'
+import { SIDEBAR_CSS, SIDEBAR_JS, ZAF_STANDIN_JS } from '../zendesk-sidebar/dist-embed.ts'
+import manifest from '../zendesk-sidebar/manifest.json' with { type: 'json' }
+import type { StandinConfig } from '../zendesk-sidebar/preview/zaf-standin.ts'
+import type { AppEnv } from '../worker/app-env.ts'
+import { badRequest } from '../worker/problem.ts'
+import { valid } from '../worker/validate.ts'
 
 export interface PreviewCustomer {
   zendeskUserId: string
@@ -28,8 +29,9 @@ export interface PreviewOptions {
   now?: () => number
 }
 
+// The claims the request set, kept whole: the proxy signs what the app wrote.
 const TokenRequest = z.object({
-  claims: z.object({ iss: z.string(), aud: z.literal('cxlens'), sub: z.string() }),
+  claims: z.looseObject({ iss: z.string(), aud: z.literal('cxlens'), sub: z.string() }),
   expiry: z.number().int().positive().max(3600),
 })
 
@@ -50,17 +52,19 @@ const b64url = (bytes: Uint8Array): string => {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
-/** An HS256 JWT as Zendesk's proxy makes it: the app's claims plus `iat` and `exp`. */
+/**
+ * An HS256 JWT as Zendesk's proxy makes it: the claims the app set plus `exp` from `expiry`.
+ * Whether the proxy adds `iat` or `jti` is undocumented, so the preview adds neither and the worker
+ * must not need them. [ref: "Making API requests from a Zendesk app", JSON Web Tokens]
+ */
 export async function signZafJwt(
   claims: Record<string, unknown>,
   secret: string,
   options: { expiry: number; now: number },
 ): Promise<string> {
-  const iat = Math.floor(options.now / 1000)
+  const exp = Math.floor(options.now / 1000) + options.expiry
   const header = b64url(encoder.encode(JSON.stringify({ typ: 'JWT', alg: 'HS256' })))
-  const payload = b64url(
-    encoder.encode(JSON.stringify({ ...claims, iat, exp: iat + options.expiry })),
-  )
+  const payload = b64url(encoder.encode(JSON.stringify({ ...claims, exp })))
   const key = await crypto.subtle.importKey(
     'raw',
     encoder.encode(secret),
@@ -179,14 +183,20 @@ export function createPreviewRoutes(options: PreviewOptions) {
     .get('/frame', valid('query', Frame), (c) => {
       const q = c.req.valid('query')
       const origin = new URL(c.req.url).origin
+      const apiUrl = options.apiUrl ?? origin
       const config: StandinConfig = {
         subdomain: subdomainOf(c),
         location: q.location,
         agentId: options.agentId ?? '900001',
         locale: q.locale,
-        apiUrl: options.apiUrl ?? origin,
+        apiUrl,
         zendeskUserId: q.user ?? null,
         tokenUrl: `${base}/token`,
+        // As `package-zendesk.ts --api-domain <host>` packages the app for this API.
+        manifest: {
+          domainWhitelist: [new URL(apiUrl).hostname],
+          parameters: manifest.parameters,
+        },
         tamper: q.tamper === '1',
       }
       const page = sidebarDocument({
