@@ -17,6 +17,7 @@ export { DEFAULT_SCALES, type SurveyScale, type SurveyScales } from './mappers/s
 export { classifyHubSpotRateLimit } from './rate-policy.ts'
 export {
   decodeSignedUri,
+  HUBSPOT_CARD_UNSIGNED,
   HUBSPOT_SIGNATURE_WINDOW,
   hubspotSigningSecret,
   readHubSpotSignature,

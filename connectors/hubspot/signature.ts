@@ -13,6 +13,9 @@ import {
  */
 export const HUBSPOT_SIGNATURE_WINDOW = { maxAgeMs: 5 * 60_000, maxFutureSkewMs: 30_000 }
 
+/** What an app card request without its v3 signature is told. */
+export const HUBSPOT_CARD_UNSIGNED = 'Missing X-HubSpot-Signature-v3 header'
+
 /** A signature read from a request's headers, before any secret is known. */
 export type HubSpotSignature =
   { version: 'v3'; signature: string; timestamp: string } | { version: 'v1'; signature: string }

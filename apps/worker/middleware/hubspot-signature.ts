@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import {
+  HUBSPOT_CARD_UNSIGNED,
   HUBSPOT_SIGNATURE_WINDOW,
   hubspotSigningSecret,
   readHubSpotSignature,
@@ -51,7 +52,7 @@ export function hubspotSignature(options: HubSpotSignatureOptions) {
     )
     if (!signature) {
       if (options.whenUnsigned === 'next') return next()
-      throw unauthorized('Missing X-HubSpot-Signature-v3 header')
+      throw unauthorized(HUBSPOT_CARD_UNSIGNED)
     }
     const url = new URL(c.req.url)
     const portalId = url.searchParams.get('portalId')
