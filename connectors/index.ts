@@ -8,6 +8,7 @@ import * as hubspot from './hubspot/index.ts'
 import * as zendesk from './zendesk/index.ts'
 
 export { CredentialError, type SignedRequest } from './kit/credential-error.ts'
+export { constantTimeEqual } from './kit/hmac.ts'
 export {
   DEFAULT_SCHEDULE,
   Schedule,

@@ -60,7 +60,7 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 // One constant-time compare for the whole suite: the connectors' kit (signatures use it too).
-export { constantTimeEqual } from '../../connectors/kit/hmac.ts'
+export { constantTimeEqual } from '../../connectors/index.ts'
 
 export function randomToken(bytes: number): string {
   return toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)))
