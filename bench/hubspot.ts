@@ -108,6 +108,7 @@ async function bench(
     fetch: net.fetch,
     budget: createRateBudget(connector.rateBuckets, clock),
     clock,
+    classifyRateLimit: connector.classifyRateLimit,
   })
   const before = await child.call('truth')
 

@@ -1,6 +1,11 @@
+import { z } from 'zod'
+
 /** How cxlens authenticates to one HubSpot portal: a private app token or an OAuth access token. */
-export type HubSpotAuth =
-  { kind: 'private_app'; token: string } | { kind: 'oauth'; accessToken: string }
+export const HubSpotAuth = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('private_app'), token: z.string().min(1).max(2000) }),
+  z.strictObject({ kind: z.literal('oauth'), accessToken: z.string().min(1).max(2000) }),
+])
+export type HubSpotAuth = z.infer<typeof HubSpotAuth>
 
 /** Both are Bearer tokens (docs: "Authentication methods on HubSpot"). */
 export function authorizationHeader(auth: HubSpotAuth): string {

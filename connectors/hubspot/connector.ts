@@ -4,6 +4,7 @@ import { DEFAULT_SCALES, type SurveyScale } from './mappers/scales.ts'
 import { createObjectStream } from './streams/object-stream.ts'
 import { createStageCache } from './streams/pipelines.ts'
 import { STREAM_SPECS } from './streams/table.ts'
+import { classifyHubSpotRateLimit } from './rate-policy.ts'
 
 export interface HubSpotConnectorConfig {
   /** The portal (hub) id. */
@@ -54,5 +55,6 @@ export function createHubSpotConnector(config: HubSpotConnectorConfig): Connecto
     account: config.account,
     streams: STREAM_SPECS.map((spec) => createObjectStream(spec, settings)),
     rateBuckets: hubspotRateBuckets(config.limits),
+    classifyRateLimit: classifyHubSpotRateLimit,
   }
 }

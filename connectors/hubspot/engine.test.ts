@@ -21,6 +21,7 @@ describe('HubSpot connector through the sync engine', () => {
       fetch: (url, init) => Promise.resolve(sandbox.app.request(String(url), init)),
       rateBuckets: connector.rateBuckets,
       clock,
+      classifyRateLimit: connector.classifyRateLimit,
     })
     const store = new TenantStore(openNodeSqlite(), { clock })
     store.migrate()

@@ -22,6 +22,7 @@ function setup(limits: HubSpotSandboxOptions['limits'], retries: number) {
     clock,
     retries,
     random: () => 1,
+    classifyRateLimit: connector.classifyRateLimit,
   })
   const companies = connector.streams.find((s) => s.name === 'companies')!
   return { sandbox, http, clock, companies }

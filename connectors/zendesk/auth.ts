@@ -1,6 +1,15 @@
-/** How cxlens authenticates to one Zendesk account. */
-export type ZendeskAuth =
-  { kind: 'api_token'; email: string; token: string } | { kind: 'oauth'; accessToken: string }
+import { z } from 'zod'
+
+/** How cxlens authenticates to one Zendesk account. The token lives only encrypted in the tenant. */
+export const ZendeskAuth = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('api_token'),
+    email: z.email(),
+    token: z.string().min(1).max(200),
+  }),
+  z.strictObject({ kind: z.literal('oauth'), accessToken: z.string().min(1).max(2000) }),
+])
+export type ZendeskAuth = z.infer<typeof ZendeskAuth>
 
 /**
  * The `Authorization` header. API tokens use Basic with the user `{email}/token`

@@ -2,7 +2,8 @@ import { person, ticket } from '../store/records.fixtures.ts'
 import type { UnifiedRecord } from '../model/index.ts'
 import { createHttpClient } from './http.ts'
 import type { Clock, RateBudget } from './rate-budget.ts'
-import { MapError, type Connector, type StreamDefinition } from './types.ts'
+import { nextUtcMidnight } from './retry-after.ts'
+import { MapError, type Connector, type RateLimitVerdict, type StreamDefinition } from './types.ts'
 
 /**
  * A small in-memory vendor for engine tests: each stream is an export log read in pages by offset
@@ -74,11 +75,19 @@ export class FakeVendor {
       account: 'acme',
       rateBuckets: [],
       streams: [this.stream('users', toPerson), this.stream('tickets', toTicket)],
+      classifyRateLimit: parkOnDailyPolicy,
     }
   }
 
   client(clock: Clock, budget?: RateBudget) {
-    return createHttpClient({ fetch: this.fetch, clock, budget, random: () => 1, backoffMs: 100 })
+    return createHttpClient({
+      fetch: this.fetch,
+      clock,
+      budget,
+      random: () => 1,
+      backoffMs: 100,
+      classifyRateLimit: parkOnDailyPolicy,
+    })
   }
 
   private stream(
@@ -120,4 +129,11 @@ function toTicket(item: FakeItem): UnifiedRecord[] {
 function invalid(record: UnifiedRecord, fields: Record<string, unknown>): UnifiedRecord {
   const body = (record as { record: object }).record
   return { ...record, record: { ...body, ...fields } } as unknown as UnifiedRecord
+}
+
+/** The fake vendor's daily cap: a 429 whose body says `policyName: DAILY` parks until midnight UTC. */
+function parkOnDailyPolicy(_response: Response, body: string, nowMs: number): RateLimitVerdict {
+  return body.includes('"policyName":"DAILY"')
+    ? { kind: 'park', policy: 'DAILY', untilMs: nextUtcMidnight(nowMs) }
+    : { kind: 'wait' }
 }

@@ -3,6 +3,7 @@ import { HttpError, RateLimitedError } from './errors.ts'
 import { createFakeClock } from './fake-clock.ts'
 import { createHttpClient } from './http.ts'
 import { createRateBudget } from './rate-budget.ts'
+import type { RateLimitVerdict } from './types.ts'
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | 'network'
 
@@ -89,21 +90,29 @@ describe('createHttpClient', () => {
     expect(clock.sleeps).toEqual([])
   })
 
-  it('throws RateLimitedError at once on a DAILY 429 and pauses the shared budget', async () => {
+  it('parks the account at once when the connector classifies a 429 so, sharing the pause', async () => {
     const clock = createFakeClock()
     const { fetch, calls } = scriptedFetch([
       { status: 429, body: { policyName: 'DAILY', errorType: 'RATE_LIMIT' } },
     ])
     const budget = createRateBudget([], clock)
-    const http = createHttpClient({ fetch, clock, budget })
+    const midnight = new Date(clock.now())
+    midnight.setUTCHours(24, 0, 0, 0)
+    const seen: string[] = []
+    const classifyRateLimit = (_response: Response, body: string): RateLimitVerdict => {
+      seen.push(body)
+      return JSON.parse(body).policyName === 'DAILY'
+        ? { kind: 'park', policy: 'DAILY', untilMs: midnight.getTime() }
+        : { kind: 'wait' }
+    }
+    const http = createHttpClient({ fetch, clock, budget, classifyRateLimit })
     const error = (await http
       .json('https://x.test', { endpoint })
       .catch((e) => e)) as RateLimitedError
     expect(error).toBeInstanceOf(RateLimitedError)
     expect(error.policy).toBe('DAILY')
-    const midnight = new Date(clock.now())
-    midnight.setUTCHours(24, 0, 0, 0)
     expect(error.retryAt).toBe(midnight.getTime())
+    expect(seen).toEqual([JSON.stringify({ policyName: 'DAILY', errorType: 'RATE_LIMIT' })])
     expect(calls).toHaveLength(1)
     // Another caller of the same account does not hit the vendor before the window ends.
     const other = createHttpClient({ fetch, clock, budget })
@@ -111,6 +120,29 @@ describe('createHttpClient', () => {
       other.json('https://x.test', { endpoint, deadline: clock.now() + 60_000 }),
     ).rejects.toBeInstanceOf(RateLimitedError)
     expect(calls).toHaveLength(1)
+  })
+
+  it('a parked 429 with Retry-After parks until then instead', async () => {
+    const clock = createFakeClock()
+    const { fetch } = scriptedFetch([{ status: 429, body: {}, headers: { 'retry-after': '120' } }])
+    const http = createHttpClient({
+      fetch,
+      clock,
+      classifyRateLimit: () => ({ kind: 'park', policy: 'CAP', untilMs: clock.now() + 86_400_000 }),
+    })
+    const error = (await http
+      .json('https://x.test', { endpoint })
+      .catch((e) => e)) as RateLimitedError
+    expect(error).toBeInstanceOf(RateLimitedError)
+    expect(error.retryAt).toBe(clock.now() + 120_000)
+  })
+
+  it('knows no vendor policy itself: without a classifier every 429 is waited out', async () => {
+    const clock = createFakeClock()
+    const { fetch, calls } = scriptedFetch([{ status: 429, body: { policyName: 'DAILY' } }])
+    const http = createHttpClient({ fetch, clock, random: () => 1, backoffMs: 1000 })
+    await expect(http.json('https://x.test', { endpoint })).resolves.toEqual({ ok: true })
+    expect(calls).toHaveLength(2)
   })
 
   it('backs off on a 429 without Retry-After', async () => {

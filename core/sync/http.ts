@@ -1,8 +1,8 @@
 import pRetry, { AbortError } from 'p-retry'
 import { HttpError, NetworkError, RateLimitedError, TransientHttpError } from './errors.ts'
 import { createRateBudget, type Clock, type RateBudget } from './rate-budget.ts'
-import { nextUtcMidnight, parseRetryAfter } from './retry-after.ts'
-import type { HttpClient, RateBucket } from './types.ts'
+import { parseRetryAfter } from './retry-after.ts'
+import type { ClassifyRateLimit, HttpClient, RateBucket } from './types.ts'
 
 export interface RequestInfo {
   endpoint: string
@@ -26,6 +26,8 @@ export interface HttpClientOptions {
   maxBackoffMs?: number
   random?: () => number
   onRequest?: (info: RequestInfo) => void
+  /** The vendor's reading of its 429s (`connector.classifyRateLimit`); default: wait them out. */
+  classifyRateLimit?: ClassifyRateLimit | undefined
 }
 
 export interface HttpStats {
@@ -87,11 +89,11 @@ export function createHttpClient(options: HttpClientOptions): CountingHttpClient
       const now = clock.now()
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now)
       if (response.status === 429) {
-        if (fields.policyName === 'DAILY') {
-          // HubSpot's daily cap: retrying before the window ends only burns requests.
-          const retryAt = retryAfterMs === null ? nextUtcMidnight(now) : now + retryAfterMs
+        const verdict = options.classifyRateLimit?.(response, body, now) ?? { kind: 'wait' }
+        if (verdict.kind === 'park') {
+          const retryAt = retryAfterMs === null ? verdict.untilMs : now + retryAfterMs
           budget.pauseUntil(retryAt)
-          throw new AbortError(new RateLimitedError(endpoint, retryAt, 'DAILY'))
+          throw new AbortError(new RateLimitedError(endpoint, retryAt, verdict.policy))
         }
         if (retryAfterMs !== null) budget.pauseUntil(now + retryAfterMs)
         throw new TransientHttpError(429, endpoint, excerpt, retryAfterMs)

@@ -65,6 +65,20 @@ export interface RateBucket {
   windowMs: number
 }
 
+/**
+ * What a vendor's 429 asks for: `wait` (back off, obey `Retry-After`, retry), or `park` the whole
+ * account until `untilMs` (a `Retry-After` wins when sent) because retrying sooner only burns
+ * requests (a daily cap). `policy` names it in errors.
+ */
+export type RateLimitVerdict = { kind: 'wait' } | { kind: 'park'; policy: string; untilMs: number }
+
+/** The connector reads its own 429s: the engine knows no vendor's policies. */
+export type ClassifyRateLimit = (
+  response: Response,
+  body: string,
+  nowMs: number,
+) => RateLimitVerdict
+
 export interface Connector {
   /** `zendesk`, `hubspot`. */
   source: string
@@ -77,4 +91,6 @@ export interface Connector {
    * buckets named in its `bucket` option. One budget per vendor account, shared by every caller.
    */
   rateBuckets: RateBucket[]
+  /** How this vendor's 429s are read; absent: every 429 is waited out. */
+  classifyRateLimit?: ClassifyRateLimit
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { onError } from '../problem.ts'
 import type { AppEnv } from '../app-env.ts'
-import { hubspotSignature, type HubspotSignatureOptions } from './hubspot-signature.ts'
+import { hubspotSignature, type HubSpotSignatureOptions } from './hubspot-signature.ts'
 
 const SECRET = 'hubspot-client-secret-for-tests'
 const NOW = Date.parse('2026-11-25T12:00:00.000Z')
@@ -44,7 +44,7 @@ async function sign(input: {
   return btoa(String.fromCharCode(...new Uint8Array(mac)))
 }
 
-function setup(overrides: Partial<HubspotSignatureOptions> = {}) {
+function setup(overrides: Partial<HubSpotSignatureOptions> = {}) {
   const seen: Array<{ tenant: unknown; portal: unknown; body: unknown; text: string }> = []
   const app = new Hono<AppEnv>()
   app.onError(onError)

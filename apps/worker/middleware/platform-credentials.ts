@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { accountKey, Directory } from '../directory/directory.ts'
 import { tenantStub } from '../tenant/client.ts'
-import { hubspotSignature, type HubspotTenant } from './hubspot-signature.ts'
+import { hubspotSignature, type HubSpotTenant } from './hubspot-signature.ts'
 import { zafJwt, type ZafInstallation } from './zaf-jwt.ts'
 
 /**
@@ -23,10 +23,10 @@ export async function resolveZafSecret(env: Env, iss: string): Promise<ZafInstal
  * The portal's tenant (directory `hubspot:<portalId>`) and the key of its signatures: the tenant's
  * own app secret, else the marketplace app's `HUBSPOT_CLIENT_SECRET` for a registered installation.
  */
-export async function resolveHubspotTenant(
+export async function resolveHubSpotTenant(
   env: Env,
   portalId: string,
-): Promise<HubspotTenant | null> {
+): Promise<HubSpotTenant | null> {
   const tenantId = await new Directory(env.DIRECTORY).tenantForAccount(
     accountKey('hubspot', portalId),
   )
@@ -49,7 +49,7 @@ export function platformCredentials(): MiddlewareHandler<AppEnv>[] {
   // Built per request: the public origin is configuration, only known with the request's env.
   const hubspot: MiddlewareHandler<AppEnv> = (c: Context<AppEnv>, next) =>
     hubspotSignature({
-      resolveTenant: (portalId) => resolveHubspotTenant(c.env, portalId),
+      resolveTenant: (portalId) => resolveHubSpotTenant(c.env, portalId),
       whenUnsigned: 'next',
       ...(c.env.CXLENS_PUBLIC_ORIGIN ? { publicOrigin: c.env.CXLENS_PUBLIC_ORIGIN } : {}),
     })(c, next)

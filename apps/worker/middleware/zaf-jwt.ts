@@ -1,17 +1,17 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
+import {
+  looksLikeJwt,
+  verifyZafJwt,
+  ZAF_JWT_DEFAULTS,
+  type ZafCaller,
+} from '../../../connectors/zendesk/index.ts'
 import type { AppEnv } from '../app-env.ts'
 import { unauthorized } from '../problem.ts'
 import { bearerToken } from './bearer.ts'
-import { verifyHmacSha256 } from '../hmac.ts'
+import { verifiedOr401 } from './credential.ts'
 
-/** Who a verified sidebar request comes from: the Zendesk account and the agent using the app. */
-export interface ZafCaller {
-  /** The `iss` claim: the Zendesk subdomain the app runs in. */
-  subdomain: string
-  /** The `sub` claim: the agent's Zendesk user id, when the app sent it. */
-  agentId: string | null
-}
+export type { ZafCaller }
 
 export interface ZafEnv extends AppEnv {
   Variables: AppEnv['Variables'] & { zaf: ZafCaller }
@@ -33,7 +33,7 @@ export interface ZafJwtOptions {
   audience?: string
   /** Clock skew tolerated on `exp`, `iat` and `nbf`. */
   leewaySeconds?: number
-  /** Longest accepted `exp - iat`: a leaked long-lived token is refused. */
+  /** Farthest accepted `exp` from now: a leaked long-lived token is refused. */
   maxLifetimeSeconds?: number
   /**
    * `next`: a request without a JWT bearer passes on untouched so another credential may bind it
@@ -43,112 +43,29 @@ export interface ZafJwtOptions {
   now?: () => number
 }
 
-interface Claims {
-  iss?: unknown
-  aud?: unknown
-  sub?: unknown
-  exp?: unknown
-  iat?: unknown
-  nbf?: unknown
-}
-
-const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
-const encoder = new TextEncoder()
-
 /**
- * The Zendesk sidebar's credential: an HS256 JWT that Zendesk's proxy signs with the installation's
- * secure `shared_secret` setting and sends as `Authorization: Bearer`. Checks the header (HS256 only,
- * so `none` and algorithm swaps fail), `aud`, `exp`/`iat`/`nbf` with a small leeway, finds the
- * tenant and secret by `iss`, and verifies the MAC with WebCrypto (constant time). Any failure is a
- * 401 problem before anything of the tenant is read.
- * [ref: Zendesk "Making API requests from a Zendesk app", JSON Web Tokens]
+ * The Zendesk sidebar's `Authorization: Bearer <JWT>` (checked by the Zendesk connector's
+ * `verifyZafJwt`) binds the request to the installation's tenant and leaves the caller in `c.var.zaf`.
+ * Any failure is a 401 problem before anything of the tenant is read.
  */
 export function zafJwt(options: ZafJwtOptions) {
-  const audience = options.audience ?? 'cxlens'
-  const leeway = options.leewaySeconds ?? 30
-  const maxLifetime = options.maxLifetimeSeconds ?? 3600
   const now = options.now ?? Date.now
-
   return createMiddleware<ZafEnv>(async function zafJwtMiddleware(c, next) {
     const token = bearerToken(c)
-    if (!token || !JWT_SHAPE.test(token)) {
+    if (!token || !looksLikeJwt(token)) {
       if (options.whenAbsent === 'next' || c.get('tenant')) return next()
       throw unauthorized(token ? 'Bearer token is not a JWT' : 'Missing ZAF JWT bearer token')
     }
-    const [headerPart, payloadPart, signaturePart] = token.split('.') as [string, string, string]
-    const header = decodeJson(headerPart)
-    if (!header || header.alg !== 'HS256' || (header.typ !== undefined && header.typ !== 'JWT')) {
-      throw unauthorized('JWT must be signed with HS256')
-    }
-    const claims = decodeJson(payloadPart) as Claims | null
-    if (!claims) throw unauthorized('JWT payload is not JSON')
-    checkClaims(claims, { audience, leeway, maxLifetime, nowSeconds: Math.floor(now() / 1000) })
-
-    // One message for an unknown issuer and a bad signature: callers learn nothing about tenants.
-    const failed = 'JWT signature does not match'
-    const installation = await options.resolveSecret(claims.iss as string, c)
-    if (!installation) throw unauthorized(failed)
-    const signature = fromBase64Url(signaturePart)
-    const signed = encoder.encode(`${headerPart}.${payloadPart}`)
-    if (!signature || !(await verifyHmacSha256(installation.secret, signed, signature))) {
-      throw unauthorized(failed)
-    }
-
+    const { installation, caller } = await verifiedOr401(() =>
+      verifyZafJwt(token, (iss) => options.resolveSecret(iss, c), {
+        audience: options.audience ?? ZAF_JWT_DEFAULTS.audience,
+        leewaySeconds: options.leewaySeconds ?? ZAF_JWT_DEFAULTS.leewaySeconds,
+        maxLifetimeSeconds: options.maxLifetimeSeconds ?? ZAF_JWT_DEFAULTS.maxLifetimeSeconds,
+        nowMs: now(),
+      }),
+    )
     c.set('tenant', { tenantId: installation.tenantId, via: 'zaf_jwt' })
-    c.set('zaf', {
-      subdomain: claims.iss as string,
-      agentId:
-        typeof claims.sub === 'string' || typeof claims.sub === 'number'
-          ? String(claims.sub)
-          : null,
-    })
+    c.set('zaf', caller)
     await next()
   })
-}
-
-function checkClaims(
-  claims: Claims,
-  rule: { audience: string; leeway: number; maxLifetime: number; nowSeconds: number },
-): void {
-  const { iss, aud, exp, iat, nbf } = claims
-  if (typeof iss !== 'string' || iss === '') throw unauthorized('JWT has no issuer')
-  const audiences = Array.isArray(aud) ? aud : [aud]
-  if (!audiences.includes(rule.audience))
-    throw unauthorized(`JWT audience must be ${rule.audience}`)
-  // Zendesk's proxy documents only `exp` (from `expiry`): `iat` is checked when present.
-  if (typeof exp !== 'number') throw unauthorized('JWT needs exp')
-  if (iat !== undefined && typeof iat !== 'number') throw unauthorized('JWT iat is not a number')
-  if (exp + rule.leeway <= rule.nowSeconds) throw unauthorized('JWT has expired')
-  if (iat !== undefined && iat - rule.leeway > rule.nowSeconds) {
-    throw unauthorized('JWT is issued in the future')
-  }
-  if (exp - (iat ?? rule.nowSeconds) > rule.maxLifetime)
-    throw unauthorized('JWT lifetime is too long')
-  if (nbf !== undefined && (typeof nbf !== 'number' || nbf - rule.leeway > rule.nowSeconds)) {
-    throw unauthorized('JWT is not valid yet')
-  }
-}
-
-function decodeJson(part: string): Record<string, unknown> | null {
-  const bytes = fromBase64Url(part)
-  if (!bytes) return null
-  try {
-    const value: unknown = JSON.parse(new TextDecoder().decode(bytes))
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null
-  } catch {
-    return null
-  }
-}
-
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
-  const normal = text.replace(/-/g, '+').replace(/_/g, '/')
-  try {
-    return Uint8Array.from(atob(normal + '='.repeat((4 - (normal.length % 4)) % 4)), (ch) =>
-      ch.charCodeAt(0),
-    )
-  } catch {
-    return null
-  }
 }

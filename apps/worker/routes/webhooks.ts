@@ -1,7 +1,14 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { accountKey, Directory } from '../directory/directory.ts'
-import { resolveHubspotTenant } from '../middleware/platform-credentials.ts'
+import {
+  groupHubSpotDelivery,
+  hubspotEvents,
+  verifyHubSpotDelivery,
+} from '../../../connectors/hubspot/index.ts'
+import { zendeskEvents } from '../../../connectors/zendesk/index.ts'
+import { verifiedOr401 } from '../middleware/credential.ts'
+import { resolveHubSpotTenant } from '../middleware/platform-credentials.ts'
 import {
   zendeskWebhookSignature,
   type ZendeskWebhookEnv,
@@ -9,9 +16,6 @@ import {
 import { badRequest, notFound, ProblemError } from '../problem.ts'
 import { tenantStub } from '../tenant/client.ts'
 import type { WebhookReceipt } from '../webhooks/events.ts'
-import { HubspotDelivery, HubspotEvent, hubspotEvents } from '../webhooks/hubspot-events.ts'
-import { verifyHubspotDelivery } from '../webhooks/hubspot-signature.ts'
-import { zendeskEvents } from '../webhooks/zendesk-events.ts'
 
 /** Zendesk sends one event per request, HubSpot up to 100: 1 MiB leaves room for both. */
 const MAX_BYTES = 1024 * 1024
@@ -55,8 +59,7 @@ export const webhooks = new Hono<ZendeskWebhookEnv>()
     async (c) => {
       const { tenantId, subdomain } = c.get('zendeskWebhook')
       const body = parseJson(await c.req.text())
-      const invocation = c.req.header('x-zendesk-webhook-invocation-id') ?? null
-      const events = zendeskEvents(subdomain, body, invocation, Date.now())
+      const events = zendeskEvents(subdomain, body, (name) => c.req.header(name), Date.now())
       const receipt = await tenantStub(c.env, tenantId).receiveWebhook({
         source: 'zendesk',
         account: subdomain,
@@ -68,23 +71,12 @@ export const webhooks = new Hono<ZendeskWebhookEnv>()
 
   .post('/hubspot', limit, async (c) => {
     const raw = new Uint8Array(await c.req.arrayBuffer())
-    const delivery = HubspotDelivery.safeParse(parseJson(new TextDecoder().decode(raw)))
-    if (!delivery.success) throw badRequest('The body is not an array of HubSpot events')
-    const byPortal = new Map<string, HubspotEvent[]>()
-    let malformed = 0
-    for (const item of delivery.data) {
-      const event = HubspotEvent.safeParse(item)
-      if (!event.success) {
-        malformed++
-        continue
-      }
-      const list = byPortal.get(event.data.portalId) ?? []
-      list.push(event.data)
-      byPortal.set(event.data.portalId, list)
-    }
+    const delivery = groupHubSpotDelivery(parseJson(new TextDecoder().decode(raw)))
+    if (!delivery) throw badRequest('The body is not an array of HubSpot events')
+    const { byPortal, malformed } = delivery
     const tenants = new Map<string, { tenantId: string; clientSecret: string }>()
     for (const portalId of byPortal.keys()) {
-      const tenant = await resolveHubspotTenant(c.env, portalId)
+      const tenant = await resolveHubSpotTenant(c.env, portalId)
       if (tenant) tenants.set(portalId, tenant)
     }
     if (tenants.size === 0)
@@ -92,15 +84,17 @@ export const webhooks = new Hono<ZendeskWebhookEnv>()
 
     const origin = c.env.CXLENS_PUBLIC_ORIGIN?.replace(/\/$/, '')
     const url = new URL(c.req.url)
-    const secret = await verifyHubspotDelivery(
-      {
-        method: c.req.method,
-        url: origin ? origin + url.pathname + url.search : c.req.url,
-        body: raw,
-        header: (name) => c.req.header(name),
-      },
-      [...new Set([...tenants.values()].map((t) => t.clientSecret))],
-      Date.now(),
+    const secret = await verifiedOr401(() =>
+      verifyHubSpotDelivery(
+        {
+          method: c.req.method,
+          url: origin ? origin + url.pathname + url.search : c.req.url,
+          body: raw,
+          header: (name) => c.req.header(name),
+        },
+        [...new Set([...tenants.values()].map((t) => t.clientSecret))],
+        Date.now(),
+      ),
     )
     const portals: (WebhookReceipt & { portalId: string })[] = []
     let ignored = malformed

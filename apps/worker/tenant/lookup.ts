@@ -1,16 +1,9 @@
+import { LOOKUP_REFS } from '../../../connectors/index.ts'
 import type { TenantStore } from '../../../core/store/index.ts'
-import type { LookupKey, LookupResult, VendorIdKind } from './rpc-types.ts'
+import type { LookupKey, LookupResult } from './rpc-types.ts'
 
-/** Which record a vendor id names. */
-const REFS: Record<
-  VendorIdKind,
-  { source: 'zendesk' | 'hubspot'; object: string; by: 'person' | 'ticket' }
-> = {
-  zendesk_user: { source: 'zendesk', object: 'user', by: 'person' },
-  zendesk_ticket: { source: 'zendesk', object: 'ticket', by: 'ticket' },
-  hubspot_contact: { source: 'hubspot', object: 'contact', by: 'person' },
-  hubspot_ticket: { source: 'hubspot', object: 'ticket', by: 'ticket' },
-}
+/** Which record a vendor id names: each connector declares its own. */
+const REFS = LOOKUP_REFS
 
 /**
  * Finds the customer behind a sidebar's key and returns their materialised view. A vendor id needs

@@ -3,15 +3,8 @@ import { createHttpClient } from '../../../core/sync/http.ts'
 import { createRateBudget, type Clock, type RateBudget } from '../../../core/sync/rate-budget.ts'
 import { runSlice } from '../../../core/sync/run-slice.ts'
 import type { Connector } from '../../../core/sync/types.ts'
-import { createHubSpotConnector } from '../../../connectors/hubspot/index.ts'
-import { createZendeskConnector } from '../../../connectors/zendesk/index.ts'
-import type {
-  ConnectionAuth,
-  HubspotAuth,
-  HubspotLimits,
-  ZendeskAuth,
-  ZendeskLimits,
-} from './connection-input.ts'
+import { connectorFor as vendorConnector } from '../../../connectors/index.ts'
+import type { ConnectionAuth } from './connection-input.ts'
 import { settingsOf } from './connection-summary.ts'
 import { derivePendingSlice } from './derive-slice.ts'
 
@@ -84,6 +77,7 @@ export class SyncRunner {
       fetch: (input, init) => fetch(input, init),
       budget,
       clock: this.clock,
+      classifyRateLimit: connector.classifyRateLimit,
     })
     const result = await runSlice({
       store: this.store,
@@ -104,31 +98,17 @@ export class SyncRunner {
 }
 
 /**
- * The vendor's connector for a connection; its source decides which auth it was sealed with, its
- * settings the plan limits and the backfill start.
+ * The vendor's connector for a connection (the registry picks it by source); its settings give the
+ * plan limits and the backfill start, which the vendor validates.
  */
 export function connectorFor(connection: Connection, auth: ConnectionAuth): Connector {
-  const { account, baseUrl } = connection
   const { limits, startTime } = settingsOf(connection)
-  if (connection.source === 'hubspot') {
-    const hubspot = limits as HubspotLimits | undefined
-    return createHubSpotConnector({
-      account,
-      baseUrl,
-      auth: auth as HubspotAuth,
-      ...(hubspot ? { limits: hubspot } : {}),
-    })
-  }
-  if (connection.source === 'zendesk') {
-    const zendesk = limits as ZendeskLimits | undefined
-    return createZendeskConnector({
-      account,
-      baseUrl,
-      auth: auth as ZendeskAuth,
-      accountRateLimit: zendesk?.accountPerMinute,
-      exportRateLimit: zendesk?.exportPerMinute,
-      startTime: startTime ? Math.floor(Date.parse(startTime) / 1000) : undefined,
-    })
-  }
-  throw new Error(`No connector for source ${connection.source} (connection ${connection.id})`)
+  return vendorConnector(connection.source, {
+    id: connection.id,
+    account: connection.account,
+    baseUrl: connection.baseUrl,
+    auth,
+    ...(limits ? { limits } : {}),
+    ...(startTime ? { startTime } : {}),
+  })
 }

@@ -1,18 +1,5 @@
-import type { UnifiedRecord } from '../../../core/model/index.ts'
-
-/** A merge or a privacy deletion: the only records a webhook writes itself. */
-export type WebhookRecord = Extract<UnifiedRecord, { kind: 'merge' | 'erase' }>
-
-/**
- * One vendor event as the tenant applies it: records to write now (merges, erasures) and whether
- * the account's connection should fetch again soon (anything else the event names changed).
- */
-export interface WebhookEvent {
-  /** Idempotence key (`<source>:<account>:<vendor event id>`); null when the vendor sends none. */
-  key: string | null
-  records: WebhookRecord[]
-  refresh: boolean
-}
+// What a webhook event is belongs to the connectors (each maps its vendor's events into these).
+export { instantOf, type WebhookEvent, type WebhookRecord } from '../../../connectors/index.ts'
 
 /** What a tenant made of one delivery; the worker answers it to the vendor. */
 export interface WebhookReceipt {
@@ -26,10 +13,4 @@ export interface WebhookReceipt {
    * `none`: nothing to refresh; `no_connection`: the account has no connection to refresh.
    */
   refresh: 'armed' | 'coalesced' | 'none' | 'no_connection'
-}
-
-/** An instant from epoch milliseconds or an ISO text; `fallback` when absent or unreadable. */
-export function instantOf(value: number | string | undefined | null, fallback: number): string {
-  const ms = typeof value === 'number' ? value : value ? Date.parse(value) : NaN
-  return new Date(Number.isFinite(ms) ? ms : fallback).toISOString()
 }

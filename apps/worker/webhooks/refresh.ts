@@ -1,16 +1,13 @@
+import { refreshTimingOf, type RefreshTiming } from '../../../connectors/index.ts'
 import type { SqlPort } from '../../../core/store/port.ts'
 import { getSchedule, runNow } from '../tenant/schedule.ts'
 
-/**
- * How soon after a vendor event a refresh can see it, and how long one refresh covers a flood.
- * Zendesk's incremental exports never return the most recent minute [ref: Zendesk "Incremental
- * exports", start_time]; HubSpot's search index lags writes by seconds [ref: HubSpot "Search"].
- */
+/** How soon after a vendor event a refresh can see it: each connector states its own timing. */
 export const REFRESH_TIMING = {
-  zendesk: { visibleAfterMs: 60_000, windowMs: 30_000 },
-  hubspot: { visibleAfterMs: 5_000, windowMs: 10_000 },
+  zendesk: refreshTimingOf('zendesk'),
+  hubspot: refreshTimingOf('hubspot'),
 } as const
-export type RefreshTiming = (typeof REFRESH_TIMING)[keyof typeof REFRESH_TIMING]
+export type { RefreshTiming }
 
 type Raw = { refresh_at_ms: number; armed: number; coalesced: number }
 

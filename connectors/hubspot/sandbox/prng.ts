@@ -1,5 +1,5 @@
 /** The PRNG is shared by every sandbox (same seed, same portal); the hash is HubSpot's own. */
-export { createRng, type Rng } from '../../sandbox-kit/prng.ts'
+export { createRng, type Rng } from '../../kit/sandbox/prng.ts'
 
 /** A stable 32-bit hash of a string (FNV-1a), for orders that must look arbitrary yet repeat. */
 export function hash32(text: string): number {

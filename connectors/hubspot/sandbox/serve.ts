@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { serveOnLoopback } from '../../sandbox-kit/serve.ts'
+import { serveOnLoopback } from '../../kit/sandbox/serve.ts'
 import { type HubSpotSandbox, type HubSpotSandboxOptions, createHubSpotSandbox } from './app.ts'
 
 export interface RunningHubSpotSandbox {

@@ -1,7 +1,7 @@
 /** ULIDs for the Zendesk sandbox; the PRNG is shared by every sandbox. */
-import type { Rng } from '../../sandbox-kit/prng.ts'
+import type { Rng } from '../../kit/sandbox/prng.ts'
 
-export { createRng, type Rng } from '../../sandbox-kit/prng.ts'
+export { createRng, type Rng } from '../../kit/sandbox/prng.ts'
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 

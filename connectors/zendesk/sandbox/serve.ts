@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { serveOnLoopback } from '../../sandbox-kit/serve.ts'
+import { serveOnLoopback } from '../../kit/sandbox/serve.ts'
 import { createZendeskSandbox, type SandboxOptions, type ZendeskSandbox } from './app.ts'
 
 export interface RunningSandbox {

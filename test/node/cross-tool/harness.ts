@@ -87,6 +87,7 @@ export function createWorld(options: WorldOptions = {}) {
       fetch: fetchBoth,
       budget: createRateBudget(connectors.hubspot.rateBuckets, clock),
       clock,
+      classifyRateLimit: connectors.hubspot.classifyRateLimit,
     }),
   }
   return { seed, zendesk, hubspot, clock, connectors, http }

@@ -1,7 +1,18 @@
 import { z } from 'zod'
-import { hubspotRef, type MapContext } from '../../../connectors/hubspot/mappers/refs.ts'
-import { DEFAULT_SCALES } from '../../../connectors/hubspot/index.ts'
-import { instantOf, type WebhookEvent, type WebhookRecord } from './events.ts'
+import {
+  instantOf,
+  type RefreshTiming,
+  type WebhookEvent,
+  type WebhookRecord,
+} from '../kit/webhook-event.ts'
+import { hubspotRef, type MapContext } from './mappers/refs.ts'
+import { DEFAULT_SCALES } from './mappers/scales.ts'
+
+/**
+ * HubSpot's search index lags writes by seconds [ref: HubSpot "Search"]: a refresh 5 s after an
+ * event sees it; one refresh covers 10 s of a flood.
+ */
+export const HUBSPOT_REFRESH_TIMING: RefreshTiming = { visibleAfterMs: 5_000, windowMs: 10_000 }
 
 const Id = z
   .union([z.string().regex(/^\d{1,20}$/), z.number().int().nonnegative()])
@@ -12,7 +23,7 @@ const Id = z
  * "New subscription types for webhooks"]. A delivery is an array of up to 100 of them, possibly of
  * several portals.
  */
-export const HubspotEvent = z.looseObject({
+export const HubSpotEvent = z.looseObject({
   eventId: Id,
   subscriptionId: Id.optional(),
   portalId: Id,
@@ -26,14 +37,38 @@ export const HubspotEvent = z.looseObject({
   mergedObjectIds: z.array(Id).optional(),
   newObjectId: Id.optional(),
 })
-export type HubspotEvent = z.infer<typeof HubspotEvent>
+export type HubSpotEvent = z.infer<typeof HubSpotEvent>
 
-export const HubspotDelivery = z.array(z.unknown()).max(1000)
+export const HubSpotDelivery = z.array(z.unknown()).max(1000)
+
+/**
+ * A delivery's events by portal, and how many items were not HubSpot events; null when the body is
+ * not an array of at most 1000 items.
+ */
+export function groupHubSpotDelivery(
+  body: unknown,
+): { byPortal: Map<string, HubSpotEvent[]>; malformed: number } | null {
+  const delivery = HubSpotDelivery.safeParse(body)
+  if (!delivery.success) return null
+  const byPortal = new Map<string, HubSpotEvent[]>()
+  let malformed = 0
+  for (const item of delivery.data) {
+    const event = HubSpotEvent.safeParse(item)
+    if (!event.success) {
+      malformed++
+      continue
+    }
+    const list = byPortal.get(event.data.portalId) ?? []
+    list.push(event.data)
+    byPortal.set(event.data.portalId, list)
+  }
+  return { byPortal, malformed }
+}
 
 const CONTACT_TYPE_ID = '0-1'
 
 /** `contact.merge` and `object.merge` of type 0-1 are the same event, as are privacy deletions. */
-function contactAction(e: HubspotEvent): string | null {
+function contactAction(e: HubSpotEvent): string | null {
   const [object, action] = e.subscriptionType.split('.')
   if (object === 'contact') return action ?? null
   if (object === 'object' && e.objectTypeId === CONTACT_TYPE_ID) return action ?? null
@@ -47,7 +82,7 @@ function contactAction(e: HubspotEvent): string | null {
  * `primaryObjectId`). Everything else, deletions and `changeSource=IMPORT` floods included, asks for
  * a refresh, which the tenant coalesces per connection.
  */
-export function hubspotEvents(portalId: string, events: HubspotEvent[], nowMs: number) {
+export function hubspotEvents(portalId: string, events: HubSpotEvent[], nowMs: number) {
   const ctx: MapContext = {
     account: portalId,
     appBaseUrl: 'https://app.hubspot.com',

@@ -1,6 +1,12 @@
 import { z } from 'zod'
-import { zendeskRef } from '../../../connectors/zendesk/mappers/refs.ts'
-import { instantOf, type WebhookEvent } from './events.ts'
+import { instantOf, type RefreshTiming, type WebhookEvent } from '../kit/webhook-event.ts'
+import { zendeskRef } from './mappers/refs.ts'
+
+/**
+ * Zendesk's incremental exports never return the most recent minute [ref: Zendesk "Incremental
+ * exports", start_time]: a refresh sees an event a minute later; one refresh covers 30 s of them.
+ */
+export const ZENDESK_REFRESH_TIMING: RefreshTiming = { visibleAfterMs: 60_000, windowMs: 30_000 }
 
 const Id = z.union([z.string().regex(/^\d{1,20}$/), z.number().int().positive()]).transform(String)
 
@@ -29,14 +35,15 @@ const normaliseType = (type: string) => type.replace(/^zen:event-type\//, 'zen:e
  * A Zendesk webhook body → the events to apply. `user.merged` names the loser (`detail.id`) and the
  * user it was merged into (`event.user.id` [unverified: tolerate its absence]): a merge record, which
  * the users export never says. Everything else (triggers, other events) asks for a refresh.
- * `invocationId` (header `X-Zendesk-Webhook-Invocation-Id`) keys a delivery without its own id.
+ * The invocation id (header `X-Zendesk-Webhook-Invocation-Id`) keys a delivery without its own id.
  */
 export function zendeskEvents(
   account: string,
   body: unknown,
-  invocationId: string | null,
+  header: (name: string) => string | undefined,
   nowMs: number,
 ): WebhookEvent[] {
+  const invocationId = header('x-zendesk-webhook-invocation-id') ?? null
   const subscription = EventSubscription.safeParse(body)
   if (subscription.success) {
     const e = subscription.data

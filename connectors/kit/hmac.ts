@@ -1,6 +1,4 @@
-// The signature checks of every inbound credential (ZAF JWT, HubSpot v3/v1, Zendesk webhooks).
-import { constantTimeEqual } from './crypto.ts'
-
+// What every vendor's signature check shares: bytes, base64, HMAC-SHA256 and constant-time compares.
 const encoder = new TextEncoder()
 
 export const utf8 = (text: string): Uint8Array<ArrayBuffer> => encoder.encode(text)
@@ -22,6 +20,20 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
   } catch {
     return null
   }
+}
+
+/** Equal strings, in time that does not depend on where they differ (nor on their lengths). */
+export async function constantTimeEqual(a: string, b: string): Promise<boolean> {
+  const [da, db] = await Promise.all([
+    crypto.subtle.digest('SHA-256', encoder.encode(a)),
+    crypto.subtle.digest('SHA-256', encoder.encode(b)),
+  ])
+  // Both digests are 32 bytes: the loop always runs to the end, whatever the inputs.
+  const x = new Uint8Array(da)
+  const y = new Uint8Array(db)
+  let diff = 0
+  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!
+  return diff === 0
 }
 
 /** HMAC-SHA256(secret, message) equals `mac`; crypto.subtle.verify compares in constant time. */
@@ -58,4 +70,15 @@ export async function verifySha256Hex(
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', message))
   const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('')
   return constantTimeEqual(hex, signature.trim().toLowerCase())
+}
+
+/** The first secret under which `verify` holds, or null: an account may sign with several. */
+export async function firstSigningSecret(
+  secrets: readonly string[],
+  verify: (secret: string) => Promise<boolean>,
+): Promise<string | null> {
+  let found: string | null = null
+  // Every secret is tried, so the time taken does not tell which one matched.
+  for (const secret of secrets) if ((await verify(secret)) && found === null) found = secret
+  return found
 }

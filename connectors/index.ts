@@ -1,0 +1,117 @@
+// The registry: the one place that switches on the vendor. The worker reaches a vendor through
+// this file or that vendor's own index.ts, never deeper.
+import { z } from 'zod'
+import type { Connector } from '../core/sync/types.ts'
+import type { StoredConnection } from './kit/connection-fields.ts'
+import type { RefreshTiming } from './kit/webhook-event.ts'
+import * as hubspot from './hubspot/index.ts'
+import * as zendesk from './zendesk/index.ts'
+
+export { CredentialError, type SignedRequest } from './kit/credential-error.ts'
+export { constantTimeEqual } from './kit/hmac.ts'
+export {
+  DEFAULT_SCHEDULE,
+  Schedule,
+  StartTime,
+  type StoredConnection,
+} from './kit/connection-fields.ts'
+export {
+  instantOf,
+  type RefreshTiming,
+  type WebhookEvent,
+  type WebhookRecord,
+} from './kit/webhook-event.ts'
+
+/** Which record a vendor id from a sidebar or card names, and how the store finds its customer. */
+export interface LookupRef {
+  object: string
+  by: 'person' | 'ticket'
+}
+
+/** What each vendor brings; the worker only ever uses a vendor through these parts. */
+interface VendorParts {
+  /** Credentials as sealed in a connection (zod). */
+  auth: z.ZodType
+  /** Plan limits an admin may give (zod). */
+  limits: z.ZodType
+  /** A new connection as an admin posts it, `source` included (zod). */
+  connectionInput: z.ZodType
+  connectorFor: (stored: StoredConnection) => Connector
+  lookupRefs: Record<string, LookupRef>
+  /** How soon after one of its webhook events a refresh sees the change. */
+  refreshTiming: RefreshTiming
+}
+
+export const VENDORS = {
+  zendesk: {
+    auth: zendesk.ZendeskAuth,
+    limits: zendesk.ZendeskLimits,
+    connectionInput: zendesk.ZendeskConnectionInput,
+    connectorFor: zendesk.zendeskConnectorFor,
+    lookupRefs: zendesk.ZENDESK_LOOKUP_REFS,
+    refreshTiming: zendesk.ZENDESK_REFRESH_TIMING,
+  },
+  hubspot: {
+    auth: hubspot.HubSpotAuth,
+    limits: hubspot.HubSpotLimits,
+    connectionInput: hubspot.HubSpotConnectionInput,
+    connectorFor: hubspot.hubspotConnectorFor,
+    lookupRefs: hubspot.HUBSPOT_LOOKUP_REFS,
+    refreshTiming: hubspot.HUBSPOT_REFRESH_TIMING,
+  },
+} as const satisfies Record<string, VendorParts>
+
+export type Source = keyof typeof VENDORS
+export const SOURCES = Object.keys(VENDORS) as Source[]
+export const isSource = (source: string): source is Source => Object.hasOwn(VENDORS, source)
+
+/** A new connection of any vendor, told apart by `source`. */
+export const ConnectionInput = z.discriminatedUnion('source', [
+  VENDORS.zendesk.connectionInput,
+  VENDORS.hubspot.connectionInput,
+])
+export type ConnectionInput = z.infer<typeof ConnectionInput>
+
+/** Credentials of a connection of any vendor, as sealed in its blob. */
+export type ConnectionAuth = z.infer<(typeof VENDORS)[Source]['auth']>
+export function authSchemaFor(source: string): z.ZodType<ConnectionAuth> {
+  if (!isSource(source)) throw new Error(`No vendor credentials for source ${source}`)
+  return VENDORS[source].auth
+}
+
+/** Plan limits of any vendor, as a connection's settings keep them. */
+export const PlanLimits = z.union([VENDORS.zendesk.limits, VENDORS.hubspot.limits])
+export type PlanLimits = z.infer<typeof PlanLimits>
+
+/** The account name and API base URL of a new connection. */
+export function resolveAccount(input: ConnectionInput): { account: string; baseUrl: string } {
+  switch (input.source) {
+    case 'zendesk':
+      return zendesk.resolveZendeskAccount(input)
+    case 'hubspot':
+      return hubspot.resolveHubSpotAccount(input)
+  }
+}
+
+/** The connector of a stored connection; an error naming it when its source has none. */
+export function connectorFor(source: string, stored: StoredConnection): Connector {
+  if (!isSource(source)) {
+    throw new Error(`No connector for source ${source} (connection ${stored.id})`)
+  }
+  return VENDORS[source].connectorFor(stored)
+}
+
+/** How soon after a vendor event a refresh of that vendor's connection sees it. */
+export const refreshTimingOf = (source: Source): RefreshTiming => VENDORS[source].refreshTiming
+
+type RefsOf<S extends Source> = {
+  [K in keyof (typeof VENDORS)[S]['lookupRefs']]: LookupRef & { source: S }
+}
+/** Every vendor id kind a sidebar or card may look a customer up by (`zendesk_user`, …). */
+export type VendorIdKind = keyof RefsOf<'zendesk'> | keyof RefsOf<'hubspot'>
+
+export const LOOKUP_REFS = Object.fromEntries(
+  SOURCES.flatMap((source) =>
+    Object.entries(VENDORS[source].lookupRefs).map(([kind, ref]) => [kind, { ...ref, source }]),
+  ),
+) as Record<VendorIdKind, LookupRef & { source: Source }>
