@@ -61,15 +61,22 @@ export const ZAF_STANDIN_JS = ${JSON.stringify(bundle.standinJs)}
 `
 }
 
-/** The ZAF app's own assets: the page Zendesk frames and its script (the SDK comes from Zendesk). */
+/** The ZAF app's built assets: the page Zendesk frames and its script (the SDK comes from Zendesk). */
+export function sidebarAssets(bundle: SidebarBundle): Record<string, string> {
+  return {
+    'assets/main.js': bundle.js,
+    'assets/iframe.html': sidebarDocument({
+      css: bundle.css,
+      scripts: [{ src: ZAF_SDK_URL }, { src: 'main.js' }],
+    }),
+  }
+}
+
 export async function writeSidebarAssets(bundle: SidebarBundle): Promise<void> {
   await mkdir(join(here, 'assets'), { recursive: true })
-  await writeFile(join(here, 'assets/main.js'), bundle.js)
-  const html = sidebarDocument({
-    css: bundle.css,
-    scripts: [{ src: ZAF_SDK_URL }, { src: 'main.js' }],
-  })
-  await writeFile(join(here, 'assets/iframe.html'), html)
+  for (const [path, content] of Object.entries(sidebarAssets(bundle))) {
+    await writeFile(join(here, path), content)
+  }
 }
 
 async function main(): Promise<void> {
