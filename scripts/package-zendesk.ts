@@ -160,6 +160,8 @@ function checkParameters(manifest: Json, domains: string[], issues: string[]): v
     issues.push('manifest.json: parameters must be an array')
     return
   }
+  // The app's secure request goes to api_url: its default must be a host the proxy may reach.
+  const anySecure = parameters.some((p) => isObject(p) && p.secure === true)
   const names = new Set<string>()
   for (const p of parameters) {
     if (!isObject(p) || typeof p.name !== 'string' || p.name === '') {
@@ -195,7 +197,7 @@ function checkParameters(manifest: Json, domains: string[], issues: string[]): v
     if (p.secure === true && domains.length === 0) {
       issues.push(`manifest.json: secure parameter ${p.name} needs a domainWhitelist`)
     }
-    if (p.type === 'url' && typeof p.default === 'string' && secureParameters(manifest) > 0) {
+    if (p.type === 'url' && typeof p.default === 'string' && anySecure) {
       const host = URL.canParse(p.default) ? new URL(p.default).hostname : p.default
       if (!domains.includes(host)) {
         issues.push(
@@ -211,11 +213,6 @@ function checkParameters(manifest: Json, domains: string[], issues: string[]): v
     }
   }
 }
-
-const secureParameters = (manifest: Json): number =>
-  Array.isArray(manifest.parameters)
-    ? manifest.parameters.filter((p) => isObject(p) && p.secure === true).length
-    : 0
 
 /** Every rule this script knows; an empty list means the package may be uploaded. */
 export function checkZendeskApp(files: Files): string[] {
