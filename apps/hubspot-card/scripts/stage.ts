@@ -10,7 +10,7 @@
  *   node scripts/stage.ts --deploy   refuse the example origin (validate, upload)
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
   deployablePublicOrigin,
@@ -32,6 +32,24 @@ export function moduleFiles(dir: string): string[] {
     .filter((e) => !e.name.endsWith('.test.ts') && e.name !== 'fixtures.ts')
     .map((e) => relative(dir, join(e.parentPath, e.name)))
     .sort()
+}
+
+/** Packages a staged module may import: HubSpot's build installs src/app/cards/package.json only. */
+const STAGED_PACKAGES = new Set(['zod'])
+
+/**
+ * What in a core file the card could not build: an import of another core folder (not staged) or
+ * of a package other than zod (types only in the card; Node and worker APIs do not exist there).
+ */
+export function unstageableImports(file: string, source: string): string[] {
+  const core = join(REPO, 'core')
+  const staged = STAGED_MODULES.map((name) => join(core, name))
+  const specifiers = [...source.matchAll(/(?:from|import)\s+'([^']+)'/g)].map((m) => m[1]!)
+  return specifiers.filter((spec) =>
+    spec.startsWith('.')
+      ? !staged.some((dir) => !relative(dir, resolve(dirname(file), spec)).startsWith('..'))
+      : !STAGED_PACKAGES.has(spec),
+  )
 }
 
 /** The app's config: the template with every placeholder replaced by the origin. */
@@ -56,9 +74,16 @@ export function stageCard(origin: PublicOrigin, srcDir = join(CARD, 'src')): str
   for (const name of STAGED_MODULES) {
     const from = join(REPO, 'core', name)
     for (const file of moduleFiles(from)) {
+      const source = join(from, file)
+      const outside = unstageableImports(source, readFileSync(source, 'utf8'))
+      if (outside.length > 0) {
+        throw new Error(
+          `core/${name}/${file} imports ${outside.join(', ')}: the card cannot build it`,
+        )
+      }
       const to = join(staged, name, file)
       mkdirSync(dirname(to), { recursive: true })
-      copyFileSync(join(from, file), to)
+      copyFileSync(source, to)
       written.push(to)
     }
   }

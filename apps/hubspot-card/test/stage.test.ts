@@ -5,7 +5,7 @@ import { join, relative } from 'node:path'
 import { shouldIgnoreFile } from '@hubspot/local-dev-lib/ignoreRules'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parsePublicOrigin, publicOrigin } from '../../../scripts/public-origin.ts'
-import { moduleFiles, stageCard, STAGED_MODULES } from '../scripts/stage.ts'
+import { moduleFiles, stageCard, STAGED_MODULES, unstageableImports } from '../scripts/stage.ts'
 
 const CARD = join(import.meta.dirname, '..')
 const CORE = join(CARD, '..', '..', 'core')
@@ -29,6 +29,23 @@ describe('stage: what the card takes from core and from the deployment', () => {
     expect(readFileSync(join(src, 'app/staged', presentView), 'utf8')).toBe(
       readFileSync(join(CORE, presentView), 'utf8'),
     )
+  })
+
+  it('refuses core code the card could not build: other core folders, Node or worker APIs', () => {
+    const file = join(CORE, 'presentation', 'present-view.ts')
+    const source = [
+      "import type { CustomerView } from '../model/index.ts'",
+      "import { z } from 'zod'",
+      "import { npsOf } from '../metrics/nps.ts'",
+      "import { readFile } from 'node:fs'",
+      "import { DurableObject } from 'cloudflare:workers'",
+      "export { labels } from './labels.ts'",
+    ].join('\n')
+    expect(unstageableImports(file, source)).toEqual([
+      '../metrics/nps.ts',
+      'node:fs',
+      'cloudflare:workers',
+    ])
   })
 
   it('points the app config and the card code at the configured origin', () => {
