@@ -1,18 +1,26 @@
 /**
- * Builds the Zendesk sidebar, checks it against Zendesk's documented app rules, and writes the zip
- * zcli would upload (manifest.json, assets/, translations/ at the root) to dist/cxlens-zendesk.zip.
- *   node scripts/package-zendesk.ts [--api-domain cxlens.acme.workers.dev] [--out dist/x.zip]
- *   node scripts/package-zendesk.ts --logos    (re)draw assets/logo.png and assets/logo-small.png
- * With a Zendesk account, `zcli apps:validate apps/zendesk-sidebar` asks Zendesk too, and
- * `zcli apps:server apps/zendesk-sidebar` serves the app to a real agent workspace (`?zcli_apps=true`).
+ * Builds the Zendesk sidebar for the deployment's public origin (`CXLENS_PUBLIC_ORIGIN`, see
+ * scripts/public-origin.ts), checks it against Zendesk's documented app rules, and writes the app
+ * as zcli ships it, nothing else: the folder dist/zendesk-app/ (manifest.json, assets/,
+ * translations/) and the same files zipped to dist/cxlens-zendesk.zip for an Admin Center upload.
+ *   node scripts/package-zendesk.ts [--out dist/x.zip]   (unset origin: the example one, with a warning)
+ *   node scripts/package-zendesk.ts --deploy             refuse the example origin
+ *   node scripts/package-zendesk.ts --logos              (re)draw assets/logo.png and logo-small.png
+ * zcli's validate/create/update run on dist/zendesk-app and need a Zendesk account (root README).
  * [ref: Zendesk "Manifest reference", "App requirements", "Localizing an app"]
  */
 import { zipSync } from 'fflate'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { crc32, deflateSync } from 'node:zlib'
-import { bundleSidebar, writeSidebarAssets } from '../apps/zendesk-sidebar/build.ts'
+import { bundleSidebar, sidebarAssets, type SidebarBundle } from '../apps/zendesk-sidebar/build.ts'
+import {
+  deployablePublicOrigin,
+  publicOrigin,
+  PUBLIC_ORIGIN_VARIABLE,
+  type PublicOrigin,
+} from './public-origin.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const APP_DIR = join(root, 'apps/zendesk-sidebar')
@@ -29,16 +37,34 @@ const SUPPORT_LOCATIONS = new Set([
   'background',
   'modal',
 ])
+/** `password` is no longer one. [ref: "Manifest reference", parameters; zendesk_apps_support] */
 const PARAMETER_TYPES = new Set([
   'text',
-  'password',
-  'checkbox',
   'url',
   'number',
+  'checkbox',
   'multiline',
   'hidden',
   'oauth',
+  'mtls',
 ])
+/** Where the proxy may put a secure setting. [ref: zendesk_apps_support, secure settings scopes] */
+const SECURE_SCOPES = new Set([
+  'header',
+  'body',
+  'url',
+  'jwt_secret_key',
+  'jwt_claim',
+  'basic_auth_username',
+  'basic_auth_password',
+])
+/** What a public listing shows, in every language. [ref: "Localizing an app", app listing] */
+const LISTING_KEYS = [
+  'app.name',
+  'app.short_description',
+  'app.long_description',
+  'app.installation_instructions',
+]
 /** Zendesk refuses app packages above this size. */
 export const MAX_PACKAGE_BYTES = 2 * 1024 * 1024
 const LOGOS: Record<string, number> = { 'assets/logo.png': 320, 'assets/logo-small.png': 128 }
@@ -125,12 +151,17 @@ function checkManifest(manifest: Json, files: Files, issues: string[]): void {
   if (!Array.isArray(domains) || domains.some((d) => typeof d !== 'string' || /[/:]/.test(d))) {
     issues.push('manifest.json: domainWhitelist must list bare host names (no scheme, no path)')
   }
+  checkParameters(manifest, Array.isArray(domains) ? domains.map(String) : [], issues)
+}
 
+function checkParameters(manifest: Json, domains: string[], issues: string[]): void {
   const parameters = manifest.parameters ?? []
   if (!Array.isArray(parameters)) {
     issues.push('manifest.json: parameters must be an array')
     return
   }
+  // The app's secure request goes to api_url: its default must be a host the proxy may reach.
+  const anySecure = parameters.some((p) => isObject(p) && p.secure === true)
   const names = new Set<string>()
   for (const p of parameters) {
     if (!isObject(p) || typeof p.name !== 'string' || p.name === '') {
@@ -144,6 +175,35 @@ function checkManifest(manifest: Json, files: Files, issues: string[]): void {
     }
     if (p.scopes !== undefined && p.secure !== true) {
       issues.push(`manifest.json: parameter ${p.name} has scopes but is not secure`)
+    }
+    const scopes = p.scopes
+    if (
+      p.secure === true &&
+      (!Array.isArray(scopes) ||
+        scopes.length === 0 ||
+        scopes.some((scope) => !SECURE_SCOPES.has(String(scope))))
+    ) {
+      issues.push(
+        `manifest.json: secure parameter ${p.name} needs scopes, some of ${[...SECURE_SCOPES].join(', ')}`,
+      )
+    }
+    // Defaults are not stored securely. [ref: "Manifest reference", secure settings]
+    if ((p.secure === true || p.type === 'hidden') && p.default !== undefined) {
+      issues.push(
+        `manifest.json: ${p.secure === true ? 'secure' : 'hidden'} parameter ${p.name} cannot have a default`,
+      )
+    }
+    // The proxy sends a secure setting only to these hosts; reviewers reject an app without them.
+    if (p.secure === true && domains.length === 0) {
+      issues.push(`manifest.json: secure parameter ${p.name} needs a domainWhitelist`)
+    }
+    if (p.type === 'url' && typeof p.default === 'string' && anySecure) {
+      const host = URL.canParse(p.default) ? new URL(p.default).hostname : p.default
+      if (!domains.includes(host)) {
+        issues.push(
+          `manifest.json: ${p.name} default ${p.default} is not on a domainWhitelist host`,
+        )
+      }
     }
     if (p.secure === true && (p.type === 'checkbox' || p.type === 'oauth')) {
       issues.push(`manifest.json: parameter ${p.name} of type ${p.type} cannot be secure`)
@@ -167,11 +227,7 @@ export function checkZendeskApp(files: Files): string[] {
   const parameterNames = Array.isArray(manifest.parameters)
     ? manifest.parameters.filter(isObject).map((p) => String(p.name))
     : []
-  const required = [
-    'app.name',
-    'app.description',
-    ...parameterNames.map((n) => `app.parameters.${n}.label`),
-  ]
+  const required = [...LISTING_KEYS, ...parameterNames.map((n) => `app.parameters.${n}.label`)]
   const keySets = new Map<string, Set<string>>()
   for (const path of translations) {
     const json = parseJson(files, path, issues)
@@ -204,28 +260,48 @@ export function checkZendeskApp(files: Files): string[] {
   return issues
 }
 
-/** The app's files as the zip holds them (manifest.json, assets/…, translations/…). */
-export async function readAppFiles(appDir = APP_DIR): Promise<Files> {
+/**
+ * The app's files as zcli ships them: manifest.json, translations/ and the logos from the app's
+ * folder, the script and page from `bundle`, set up for `origin`.
+ */
+export async function appFiles(
+  origin: PublicOrigin,
+  bundle: SidebarBundle,
+  appDir = APP_DIR,
+): Promise<Files> {
   const files: Files = new Map()
   files.set('manifest.json', await readFile(join(appDir, 'manifest.json')))
-  for (const dir of ['assets', 'translations']) {
-    const entries = await readdir(join(appDir, dir), { recursive: true, withFileTypes: true })
-    for (const entry of entries) {
-      if (!entry.isFile()) continue
-      const full = join(entry.parentPath, entry.name)
-      files.set(relative(appDir, full).split('\\').join('/'), await readFile(full))
+  for (const path of Object.keys(LOGOS)) files.set(path, await readFile(join(appDir, path)))
+  for (const entry of await readdir(join(appDir, 'translations'), { withFileTypes: true })) {
+    if (entry.isFile()) {
+      files.set(`translations/${entry.name}`, await readFile(join(entry.parentPath, entry.name)))
     }
   }
-  return files
+  for (const [path, content] of Object.entries(sidebarAssets(bundle))) {
+    files.set(path, new TextEncoder().encode(content))
+  }
+  return forPublicOrigin(files, origin)
 }
 
-/** Sets the host the proxy may send the secure setting to: the worker's own host. */
-export function withApiDomain(files: Files, domain: string): Files {
+/** The app calls this origin: the only host the proxy may send the secret to, the default api_url. */
+export function forPublicOrigin(files: Files, origin: PublicOrigin): Files {
   const manifest = JSON.parse(text(files.get('manifest.json'))) as Json
-  manifest.domainWhitelist = [domain]
+  manifest.domainWhitelist = [origin.hostname]
+  for (const p of Array.isArray(manifest.parameters) ? manifest.parameters : []) {
+    if (isObject(p) && p.name === 'api_url') p.default = origin.origin
+  }
   const out = new Map(files)
   out.set('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`))
   return out
+}
+
+/** Replaces `dir` with exactly these files: the folder zcli validates and uploads. */
+export async function writeAppDir(files: Files, dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true })
+  for (const [path, bytes] of files) {
+    await mkdir(dirname(join(dir, path)), { recursive: true })
+    await writeFile(join(dir, path), bytes)
+  }
 }
 
 /** Deterministic zip: sorted entries, fixed dates, so the same app gives the same bytes. */
@@ -282,11 +358,9 @@ async function main(): Promise<void> {
     for (const [path, size] of Object.entries(LOGOS))
       await writeFile(join(APP_DIR, path), drawLogo(size))
   }
+  const origin = args.includes('--deploy') ? deployablePublicOrigin() : publicOrigin()
   const bundle = await bundleSidebar()
-  await writeSidebarAssets(bundle)
-  let files = await readAppFiles()
-  const domain = flag('--api-domain')
-  if (domain) files = withApiDomain(files, domain)
+  const files = await appFiles(origin, bundle)
   const issues = checkZendeskApp(files)
   const zip = zipApp(files)
   if (zip.byteLength > MAX_PACKAGE_BYTES)
@@ -296,12 +370,23 @@ async function main(): Promise<void> {
     process.exit(1)
   }
   const out = join(root, flag('--out') ?? 'dist/cxlens-zendesk.zip')
+  const appDir = join(root, 'dist/zendesk-app')
+  await writeAppDir(files, appDir)
   await mkdir(dirname(out), { recursive: true })
   await writeFile(out, zip)
   console.log(
-    `${relative(root, out)}: ${files.size} files, ${(zip.byteLength / 1024).toFixed(1)} KB ` +
-      `(app ${(bundle.gzipBytes / 1024).toFixed(1)} KB gzipped)`,
+    `${relative(root, appDir)}/ and ${relative(root, out)}: ${files.size} files, ` +
+      `${(zip.byteLength / 1024).toFixed(1)} KB (app ${(bundle.gzipBytes / 1024).toFixed(1)} KB ` +
+      `gzipped), for ${origin.origin}`,
   )
+  if (origin.example) {
+    console.warn(`This package calls the example origin: set ${PUBLIC_ORIGIN_VARIABLE} to deploy.`)
+  }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await main()
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await main().catch((error: Error) => {
+    console.error(error.message)
+    process.exit(1)
+  })
+}

@@ -16,6 +16,7 @@ import { createRenderer } from '@hubspot/ui-extensions/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { detractorView, FIXTURE_NOW, quietView } from '../../../core/presentation/fixtures.ts'
 import { CustomerCard, type CardContext } from '../src/app/cards/CustomerCard.tsx'
+import { API_URL } from '../src/app/cards/config.ts'
 import { deferred, json, problem, renderedStrings, textOf } from './render-helpers.ts'
 
 const contactContext: CardContext = {
@@ -46,7 +47,7 @@ describe('CustomerCard', () => {
     const card = await renderLoaded()
     expect(card.fetch).toHaveBeenCalledTimes(1)
     expect(card.fetch).toHaveBeenCalledWith(
-      'https://api.cxlens.example/v1/customers/lookup?hubspot_contact_id=9001',
+      `${API_URL}/v1/customers/lookup?hubspot_contact_id=9001`,
       { method: 'GET', timeout: 10_000 },
     )
   })
@@ -57,7 +58,7 @@ describe('CustomerCard', () => {
       crm: { objectId: '3003', objectTypeId: '0-5' },
     })
     expect(card.fetch.mock.calls[0]?.[0]).toBe(
-      'https://api.cxlens.example/v1/customers/lookup?hubspot_ticket_id=3003',
+      `${API_URL}/v1/customers/lookup?hubspot_ticket_id=3003`,
     )
   })
 

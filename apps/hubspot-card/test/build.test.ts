@@ -15,10 +15,10 @@ describe('offline bundle with the ui-extensions build', () => {
     expect(bundle.code).toContain('hubspot_ticket_id')
   })
 
-  it('bundles the shared presentation copy, and not the zod schemas its types come from', () => {
-    const shared = bundle.modules.filter((m) => m.includes('/src/app/shared/'))
-    expect(shared.some((m) => m.endsWith('/shared/presentation/present-view.ts'))).toBe(true)
-    expect(shared.filter((m) => m.includes('/shared/model/'))).toEqual([])
+  it('bundles the staged presentation module, and not the zod schemas its types come from', () => {
+    const staged = bundle.modules.filter((m) => m.includes('/src/app/staged/'))
+    expect(staged.some((m) => m.endsWith('/staged/presentation/present-view.ts'))).toBe(true)
+    expect(staged.filter((m) => m.includes('/staged/model/'))).toEqual([])
     expect(bundle.modules.filter((m) => m.includes('node_modules/zod'))).toEqual([])
   })
 })

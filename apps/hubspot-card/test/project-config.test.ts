@@ -25,16 +25,17 @@ describe('HubSpot project files (platform 2026.03)', () => {
     expect(app.config.permittedUrls.fetch).toEqual([API_URL])
   })
 
-  it('asks for the read scopes the HubSpot sync needs', () => {
+  it('requires the read scopes the HubSpot sync needs; feedback submissions stay optional', () => {
     expect(app.type).toBe('app')
     expect(app.config.auth.type).toBe('oauth')
-    expect(app.config.auth.requiredScopes).toEqual(
-      expect.arrayContaining([
-        'crm.objects.contacts.read',
-        'tickets',
-        'crm.objects.feedback_submissions.read',
-      ]),
-    )
+    expect([...app.config.auth.requiredScopes].sort()).toEqual([
+      'crm.objects.companies.read',
+      'crm.objects.contacts.read',
+      'oauth',
+      'tickets',
+    ])
+    // Optional: a portal that cannot grant it still installs; the sync then skips feedback surveys.
+    expect(app.config.auth.optionalScopes).toEqual(['crm.objects.feedback_submissions.read'])
     for (const url of app.config.auth.redirectUrls) expect(url).toMatch(/^https:\/\//)
   })
 

@@ -3,7 +3,7 @@ import { createRenderer } from '@hubspot/ui-extensions/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CustomerView } from '../../../core/model/index.ts'
 import { detractorView, FIXTURE_NOW, quietView } from '../../../core/presentation/fixtures.ts'
-// The module the Zendesk sidebar renders from, imported from core itself (not the card's copy).
+// The module the Zendesk sidebar renders from, imported from core itself (not the card's staged files).
 import { presentView, type DisplayModel } from '../../../core/presentation/index.ts'
 import { CustomerCard } from '../src/app/cards/CustomerCard.tsx'
 import { json, textOf } from './render-helpers.ts'

@@ -4,7 +4,7 @@ import {
   presentView,
   resolveLocale,
   type DisplayModel,
-} from '../shared/presentation/index.ts'
+} from '../staged/presentation/index.ts'
 import type { CardRecord } from './api.ts'
 import { cardMessage } from './card-messages.ts'
 import { LookupFailed, Loading, UnknownCustomer } from './sections/CardStates.tsx'

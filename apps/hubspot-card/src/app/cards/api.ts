@@ -1,5 +1,5 @@
 import { hubspot } from '@hubspot/ui-extensions'
-import type { CustomerView } from '../shared/model/index.ts'
+import type { CustomerView } from '../staged/model/index.ts'
 import { API_URL, FETCH_TIMEOUT_MS } from './config.ts'
 
 /** The CRM record the card sits on, as HubSpot's extension context names it. */

@@ -1,4 +1,4 @@
-import type { Locale } from '../shared/presentation/index.ts'
+import type { Locale } from '../staged/presentation/index.ts'
 
 /**
  * The few strings only the HubSpot card needs (who to ask in HubSpot, which records it supports,

@@ -1,5 +1,5 @@
 import { Button, EmptyState, ErrorState, LoadingSpinner, Text } from '@hubspot/ui-extensions'
-import type { Translator } from '../../shared/presentation/index.ts'
+import type { Translator } from '../../staged/presentation/index.ts'
 import type { LookupResult } from '../api.ts'
 import { cardMessage } from '../card-messages.ts'
 

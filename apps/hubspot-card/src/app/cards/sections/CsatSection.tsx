@@ -1,5 +1,5 @@
 import { Flex, Heading, Text } from '@hubspot/ui-extensions'
-import type { DisplayCsat } from '../../shared/presentation/index.ts'
+import type { DisplayCsat } from '../../staged/presentation/index.ts'
 
 export function CsatSection({ csat }: { csat: DisplayCsat }) {
   return (

@@ -1,5 +1,5 @@
 import { Alert, Flex, Heading, Text } from '@hubspot/ui-extensions'
-import type { DisplayFreshness } from '../../shared/presentation/index.ts'
+import type { DisplayFreshness } from '../../staged/presentation/index.ts'
 
 export function FreshnessSection({ freshness }: { freshness: DisplayFreshness }) {
   return (

@@ -1,6 +1,6 @@
 import { Flex, Heading, Tag, Text } from '@hubspot/ui-extensions'
-import type { Severity } from '../../shared/model/index.ts'
-import type { DisplayModel, FrictionItem } from '../../shared/presentation/index.ts'
+import type { Severity } from '../../staged/model/index.ts'
+import type { DisplayModel, FrictionItem } from '../../staged/presentation/index.ts'
 import { RecordLink } from './RecordLink.tsx'
 
 const SEVERITY_VARIANT: Record<Severity, 'error' | 'warning' | 'default'> = {

@@ -1,5 +1,5 @@
 import { Flex, Heading, Text } from '@hubspot/ui-extensions'
-import type { DisplayModel } from '../../shared/presentation/index.ts'
+import type { DisplayModel } from '../../staged/presentation/index.ts'
 import { RecordLink } from './RecordLink.tsx'
 
 export function HeaderSection({ model }: { model: DisplayModel }) {

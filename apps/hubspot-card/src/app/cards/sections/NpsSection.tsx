@@ -1,6 +1,6 @@
 import { EmptyState, Flex, Heading, LineChart, Tag, Text } from '@hubspot/ui-extensions'
-import type { NpsCategory } from '../../shared/model/index.ts'
-import type { DisplayNps } from '../../shared/presentation/index.ts'
+import type { NpsCategory } from '../../staged/model/index.ts'
+import type { DisplayNps } from '../../staged/presentation/index.ts'
 
 /** The category is always written out next to its colour (never colour alone). */
 const CATEGORY_VARIANT: Record<NpsCategory, 'success' | 'default' | 'error'> = {

@@ -1,5 +1,5 @@
 import { Link, Text } from '@hubspot/ui-extensions'
-import type { DisplayLink } from '../../shared/presentation/index.ts'
+import type { DisplayLink } from '../../staged/presentation/index.ts'
 
 /** A record in Zendesk or HubSpot: a link when the source gave a URL, plain text otherwise. */
 export function RecordLink({ link, children }: { link: DisplayLink; children?: string }) {

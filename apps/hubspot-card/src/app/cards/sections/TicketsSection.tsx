@@ -9,7 +9,7 @@ import {
   TableRow,
   Text,
 } from '@hubspot/ui-extensions'
-import type { DisplayTickets } from '../../shared/presentation/index.ts'
+import type { DisplayTickets } from '../../staged/presentation/index.ts'
 import { RecordLink } from './RecordLink.tsx'
 
 export interface TicketColumns {
