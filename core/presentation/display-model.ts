@@ -28,7 +28,6 @@ export interface DisplayModel {
     newTab: string
     noComment: string
     identities: string
-    allFriction: string
     nextStep: string
     less: string
   }

@@ -93,7 +93,6 @@ export function presentView(view: CustomerView, options: PresentOptions): Displa
       newTab: tr.t('link.newTab'),
       noComment: tr.t('nps.noComment'),
       identities: tr.t('section.identities'),
-      allFriction: tr.t('section.allFriction'),
       nextStep: tr.t('focus.next'),
       less: tr.t('focus.less'),
     },

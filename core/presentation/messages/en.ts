@@ -165,7 +165,6 @@ export const en = {
 
   'section.focus': 'Act on first',
   'section.verbatims': 'In their words',
-  'section.allFriction': 'All friction points',
 
   'risk.at_risk': 'At risk',
   'risk.watch': 'Watch',

@@ -166,7 +166,6 @@ export const fr: Messages = {
 
   'section.focus': 'À traiter en priorité',
   'section.verbatims': 'Dans leurs mots',
-  'section.allFriction': 'Tous les points de friction',
 
   'risk.at_risk': 'À risque',
   'risk.watch': 'À surveiller',
