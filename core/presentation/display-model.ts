@@ -190,7 +190,17 @@ export interface FocusItem {
   why: string
   /** "Also: Escalation, Slow first reply"; null when the group has one kind. */
   also: string | null
-  nextStep: { action: NextStepAction; text: string; ticket: DisplayLink | null }
+  /**
+   * `text` in full; when it names a ticket, `before` + the ticket's link + `after` make the same
+   * line with the ticket clickable. `ticket` is null when the step names none.
+   */
+  nextStep: {
+    action: NextStepAction
+    text: string
+    ticket: DisplayLink | null
+    before: string
+    after: string
+  }
   /** "3 tickets · last activity 2 days ago" */
   meta: string
   lastActivityAt: string

@@ -39,7 +39,12 @@ export function presentFocus(ctx: PresentContext, view: CustomerView): DisplayFo
 function toItem(ctx: PresentContext, g: FrictionGroup): FocusItem {
   const { tr } = ctx
   const others = g.kinds.slice(1).map((k) => kindLabel(tr, k))
-  const ticket = g.nextStep.ticket ? toLink(tr, g.nextStep.ticket) : null
+  const link = g.nextStep.ticket ? toLink(tr, g.nextStep.ticket) : null
+  const text = tr.t(`next.${g.nextStep.action}`, {
+    ticket: link?.label ?? tr.t('focus.theTicket'),
+  })
+  const at = link ? text.indexOf(link.label) : -1
+  const ticket = at >= 0 ? link : null
   return {
     id: g.id,
     severity: g.severity,
@@ -49,10 +54,10 @@ function toItem(ctx: PresentContext, g: FrictionGroup): FocusItem {
     also: others.length > 0 ? tr.t('focus.also', { kinds: others.join(', ') }) : null,
     nextStep: {
       action: g.nextStep.action,
-      text: tr.t(`next.${g.nextStep.action}`, {
-        ticket: ticket?.label ?? tr.t('focus.theTicket'),
-      }),
+      text,
       ticket,
+      before: ticket ? text.slice(0, at) : text,
+      after: ticket ? text.slice(at + ticket.label.length) : '',
     },
     meta: [
       ...(g.contacts > 0 ? [tr.t('focus.contacts', { count: g.contacts })] : []),

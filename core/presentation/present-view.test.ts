@@ -163,6 +163,8 @@ describe('presentView: focus and verbatims', () => {
         action: 'answer_waiting',
         text: 'Answer Zendesk ticket #1001 today: the customer is waiting on us',
         ticket: { label: 'Zendesk ticket #1001' },
+        before: 'Answer ',
+        after: ' today: the customer is waiting on us',
       },
     })
     expect(focus.top[0]!.evidence.map((e) => e.label)).toEqual([
@@ -174,6 +176,8 @@ describe('presentView: focus and verbatims', () => {
       action: 'close_nps_loop',
       text: 'Call the customer to close the loop on their NPS answer',
       ticket: null,
+      before: 'Call the customer to close the loop on their NPS answer',
+      after: '',
     })
     expect(focus.more).toHaveLength(7)
     expect(focus.moreText).toBe('9 more')

@@ -73,13 +73,9 @@ function FocusGroup(props: {
       <p class="cx-next" data-action={item.nextStep.action}>
         <span class="cx-sr">{strings.nextStep}: </span>
         <span aria-hidden="true">→ </span>
-        {item.nextStep.text}
-        {item.nextStep.ticket && (
-          <>
-            {' '}
-            <RecordLink link={item.nextStep.ticket} actions={actions} />
-          </>
-        )}
+        {item.nextStep.before}
+        {item.nextStep.ticket && <RecordLink link={item.nextStep.ticket} actions={actions} />}
+        {item.nextStep.after}
       </p>
       <p class="cx-muted">
         <time dateTime={item.lastActivityAt}>{item.meta}</time>
