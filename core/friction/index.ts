@@ -19,3 +19,16 @@ export { byTime, customerTimeline, type CustomerRecords, type Timeline } from '.
 export { followUps, isFollowUp } from './follow-ups.ts'
 export { sameTopic, topicMatcher, topicTokens } from './topic.ts'
 export { waitingTooLong } from './waiting-too-long.ts'
+export { activityIndex, type PointActivity } from './activity.ts'
+export { groupPoints, type PointGroup } from './group.ts'
+export { nextStepOf } from './next-step.ts'
+export {
+  npsSignal,
+  prioritiseFriction,
+  priorityScore,
+  rank,
+  RECENCY_HALF_LIFE_DAYS,
+  SEVERITY_WEIGHT,
+  type NpsSignal,
+  type Prioritised,
+} from './prioritise.ts'

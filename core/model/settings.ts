@@ -24,6 +24,12 @@ export const FrictionSettings = z.strictObject({
   repeatContactDays: z.number().int().positive().default(7),
   /** Tags that mark an escalation. */
   escalationTags: z.array(z.string()).default(['escalation', 'escalated', 'escalade']),
+  /**
+   * An open friction point with no activity (no new contact, update or answer on its evidence) for
+   * this many days ages out of the ranked focus; it stays in the view's full friction list.
+   * Resolved points never enter the focus.
+   */
+  staleAfterDays: z.number().int().positive().default(60),
   /** Recent window for the view's "recent" lists and rates. */
   recentDays: z.number().int().positive().default(90),
 })

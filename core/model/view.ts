@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import { Customer } from './customer.ts'
+import { CustomerFocus } from './focus.ts'
 import { FrictionPoint } from './friction.ts'
 import { Instant, Source, SourceRef } from './source-ref.ts'
 import { SurveyKind, Sentiment } from './survey-response.ts'
 import { TicketPriority, TicketStatus } from './ticket.ts'
+import { Verbatim } from './verbatim.ts'
 
 export const NpsCategory = z.enum(['promoter', 'passive', 'detractor'])
 export type NpsCategory = z.infer<typeof NpsCategory>
@@ -66,6 +68,13 @@ export const CustomerView = z.strictObject({
   }),
   /** Open ones first, then by severity, then newest. */
   friction: z.array(FrictionPoint),
+  /**
+   * Open friction ranked and grouped, with the customer's risk. Optional: views stored before it
+   * existed lack it until their next derivation; readers fall back to `friction`.
+   */
+  focus: CustomerFocus.optional(),
+  /** Latest comments of detractors and unsatisfied raters, newest first (at most 5), themed. */
+  verbatims: z.strictObject({ items: z.array(Verbatim), total: z.number().int() }).optional(),
   freshness: z.array(
     z.strictObject({ source: Source, account: z.string(), lastSyncedAt: Instant.nullable() }),
   ),

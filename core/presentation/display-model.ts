@@ -1,6 +1,9 @@
 import type {
   FrictionKind,
+  NextStepAction,
   NpsCategory,
+  RiskLevel,
+  VerbatimTheme,
   Severity,
   SourceRef,
   TicketPriority,
@@ -15,9 +18,19 @@ export interface DisplayModel {
   nps: DisplayNps
   csat: DisplayCsat
   friction: DisplayFriction
+  /** The open friction ranked and grouped: top 3, the rest behind "N more", the customer's risk. */
+  focus: DisplayFocus
+  verbatims: DisplayVerbatims
   tickets: DisplayTickets
   freshness: DisplayFreshness
-  strings: { evidence: string; newTab: string; noComment: string; identities: string }
+  strings: {
+    evidence: string
+    newTab: string
+    noComment: string
+    identities: string
+    nextStep: string
+    less: string
+  }
 }
 
 /** A record in a tool: label for people, url when the source gave one. */
@@ -154,5 +167,80 @@ export interface DisplayFreshness {
   title: string
   items: Array<{ source: SourceRef['source']; account: string; text: string; stale: boolean }>
   staleWarning: string | null
+  empty: string | null
+}
+
+export interface DisplayRisk {
+  level: RiskLevel
+  /** "At risk": in words, never colour alone. */
+  label: string
+  /** "Customer risk: At risk", for the badge's accessible name. */
+  title: string
+  reasons: string[]
+}
+
+/** One group of friction points, as the agent acts on it. */
+export interface FocusItem {
+  id: string
+  severity: Severity
+  severityLabel: string
+  /** The ticket subject it is about, or its lead kind's label. */
+  title: string
+  /** One line: the lead finding. */
+  why: string
+  /** "Also: Escalation, Slow first reply"; null when the group has one kind. */
+  also: string | null
+  /**
+   * `text` in full; when it names a ticket, `before` + the ticket's link + `after` make the same
+   * line with the ticket clickable. `ticket` is null when the step names none.
+   */
+  nextStep: {
+    action: NextStepAction
+    text: string
+    ticket: DisplayLink | null
+    before: string
+    after: string
+  }
+  /** "3 tickets · last activity 2 days ago" */
+  meta: string
+  lastActivityAt: string
+  evidence: DisplayLink[]
+}
+
+export interface DisplayFocus {
+  title: string
+  /** Null for a view derived before risk existed. */
+  risk: DisplayRisk | null
+  /** The first three. */
+  top: FocusItem[]
+  /** The rest the view holds, behind `moreText`. */
+  more: FocusItem[]
+  /** "4 more"; null when nothing is beyond the top 3. */
+  moreText: string | null
+  /** Groups past the view's cap: counted, not listed. */
+  beyondText: string | null
+  /** Stale open points left out of the ranking. */
+  agedOutText: string | null
+  empty: string | null
+}
+
+export interface VerbatimItem {
+  id: string
+  link: DisplayLink
+  /** "NPS 3/10" */
+  scoreText: string
+  category: string
+  date: string
+  comment: string
+  /** The comment's language, for `lang` on its element. */
+  language: 'en' | 'fr' | null
+  themes: Array<{ theme: VerbatimTheme; label: string }>
+}
+
+export interface DisplayVerbatims {
+  title: string
+  items: VerbatimItem[]
+  more: string | null
+  themesLabel: string
   empty: string | null
 }

@@ -185,3 +185,91 @@ export const quietView: CustomerView = {
   freshness: [{ source: 'zendesk', account: 'acme', lastSyncedAt: ago(0.01) }],
   generatedAt: ago(0.01),
 }
+
+function group(
+  n: number,
+  fields: Partial<NonNullable<CustomerView['focus']>['groups'][number]> = {},
+): NonNullable<CustomerView['focus']>['groups'][number] {
+  const ref = zd('ticket', String(2000 + n))
+  return {
+    id: `group:waiting_too_long:${ref.id}`,
+    priority: 50 - n,
+    severity: 'medium',
+    kinds: ['waiting_too_long'],
+    points: [`waiting_too_long:${ref.id}`],
+    topic: `Order ${n} missing`,
+    since: ago(10 + n),
+    lastActivityAt: ago(2 + n),
+    contacts: 1,
+    why: { kind: 'waiting_too_long', reason: 'Waiting', params: { hours: 50 + n } },
+    nextStep: { action: 'answer_waiting', ticket: ref },
+    evidence: [ref],
+    ...fields,
+  }
+}
+
+/** Marie again, derived with ranked focus and verbatims: 12 groups (10 kept), 7 stale points. */
+export const focusedView: CustomerView = {
+  ...detractorView,
+  focus: {
+    groups: [
+      group(0, {
+        id: 'group:waiting_too_long:1001',
+        priority: 131.2,
+        severity: 'critical',
+        kinds: ['waiting_too_long', 'nps_detractor', 'nps_drop'],
+        points: ['waiting_too_long:1001', 'nps_detractor:f4', 'nps_drop:f4'],
+        topic: 'Refund still missing',
+        contacts: 3,
+        lastActivityAt: ago(1),
+        why: {
+          kind: 'waiting_too_long',
+          reason: 'Waiting on us for 96 hours',
+          params: { hours: 96 },
+        },
+        nextStep: { action: 'answer_waiting', ticket: zd('ticket', '1001') },
+        evidence: [zd('ticket', '1001'), hs('feedback_submission', 'f4'), zd('ticket', '998')],
+      }),
+      group(1, {
+        severity: 'high',
+        kinds: ['escalation'],
+        why: { kind: 'escalation', reason: 'Escalated', params: { tag: 'escalade', priority: '' } },
+        nextStep: { action: 'own_escalation', ticket: zd('ticket', '2001') },
+      }),
+      group(2, {
+        topic: null,
+        kinds: ['nps_detractor'],
+        why: { kind: 'nps_detractor', reason: 'NPS 3', params: { score: 3 } },
+        nextStep: { action: 'close_nps_loop', ticket: null },
+        contacts: 0,
+        evidence: [hs('feedback_submission', 'f9')],
+      }),
+      ...Array.from({ length: 7 }, (_, i) => group(i + 3)),
+    ],
+    total: 12,
+    agedOut: 7,
+    risk: {
+      level: 'at_risk',
+      reasons: [
+        { code: 'critical_friction', params: { count: 1 } },
+        { code: 'nps_falling', params: { from: 6, to: 3 } },
+      ],
+    },
+  },
+  verbatims: {
+    items: [
+      {
+        ref: hs('feedback_submission', 'f4'),
+        kind: 'nps',
+        at: ago(1),
+        score: 3,
+        scale: { min: 0, max: 10 },
+        comment: 'Facturé deux fois et toujours pas remboursé',
+        language: 'fr',
+        themes: ['billing', 'unresolved'],
+        ticket: null,
+      },
+    ],
+    total: 3,
+  },
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CustomerView } from '../model/index.ts'
-import { detractorView, FIXTURE_NOW, quietView } from './fixtures.ts'
+import { detractorView, FIXTURE_NOW, focusedView, quietView } from './fixtures.ts'
 import { presentView } from './present-view.ts'
 
 const en = (view: CustomerView) =>
@@ -139,5 +139,98 @@ describe('presentView', () => {
 
   it('falls back to English for an unsupported locale', () => {
     expect(presentView(quietView, { locale: 'de-DE', now: FIXTURE_NOW }).locale).toBe('en')
+  })
+})
+
+describe('presentView: focus and verbatims', () => {
+  const model = (view: CustomerView, locale = 'en') =>
+    presentView(view, { locale, now: FIXTURE_NOW, timeZone: 'Europe/Paris' })
+
+  it('shows the top 3 groups with a why and a next step, the rest behind "N more"', () => {
+    expect(CustomerView.safeParse(focusedView).success).toBe(true)
+    const { focus } = model(focusedView)
+    expect(focus.top.map((i) => i.title)).toEqual([
+      'Refund still missing',
+      'Order 1 missing',
+      'NPS detractor', // no ticket: its kind
+    ])
+    expect(focus.top[0]).toMatchObject({
+      severityLabel: 'Critical',
+      why: 'Has been waiting on us for 4 days on an open ticket',
+      also: 'Also: NPS detractor, NPS drop',
+      meta: '3 tickets · last activity yesterday',
+      nextStep: {
+        action: 'answer_waiting',
+        text: 'Answer Zendesk ticket #1001 today: the customer is waiting on us',
+        ticket: { label: 'Zendesk ticket #1001' },
+        before: 'Answer ',
+        after: ' today: the customer is waiting on us',
+      },
+    })
+    expect(focus.top[0]!.evidence.map((e) => e.label)).toEqual([
+      'Zendesk ticket #1001',
+      'HubSpot survey answer #f4',
+      'Zendesk ticket #998',
+    ])
+    expect(focus.top[2]!.nextStep).toEqual({
+      action: 'close_nps_loop',
+      text: 'Call the customer to close the loop on their NPS answer',
+      ticket: null,
+      before: 'Call the customer to close the loop on their NPS answer',
+      after: '',
+    })
+    expect(focus.more).toHaveLength(7)
+    expect(focus.moreText).toBe('9 more')
+    expect(focus.beyondText).toBe('2 lower-priority groups not listed')
+    expect(focus.agedOutText).toBe('7 older open points left out: no activity for a while')
+    expect(focus.risk).toEqual({
+      level: 'at_risk',
+      label: 'At risk',
+      title: 'Customer risk: At risk',
+      reasons: ['1 critical problem open', 'NPS fell from 6 to 3'],
+    })
+  })
+
+  it('speaks French', () => {
+    const { focus, verbatims } = model(focusedView, 'fr-FR')
+    expect(focus.title).toBe('À traiter en priorité')
+    expect(focus.risk?.label).toBe('À risque')
+    expect(focus.moreText).toBe('9 autres')
+    expect(focus.top[1]!.nextStep.text).toBe(
+      'Prendre en main Zendesk ticket n° 2001, escaladé, et donner une date au client',
+    )
+    expect(verbatims.items[0]!.themes.map((t) => t.label)).toEqual(['Facturation', 'Non résolu'])
+  })
+
+  it('lists verbatims with their score, themes and language, and counts the rest', () => {
+    const { verbatims } = model(focusedView)
+    expect(verbatims.items).toEqual([
+      expect.objectContaining({
+        scoreText: 'NPS 3/10',
+        category: 'Detractor',
+        comment: 'Facturé deux fois et toujours pas remboursé',
+        language: 'fr',
+        themes: [
+          { theme: 'billing', label: 'Billing' },
+          { theme: 'unresolved', label: 'Not resolved' },
+        ],
+      }),
+    ])
+    expect(verbatims.more).toBe('2 more comments in history')
+    expect(model(quietView).verbatims.empty).toBe('No comment from an unhappy answer.')
+  })
+
+  it('falls back to one group per open point for a view stored before focus existed', () => {
+    const { focus } = model(detractorView)
+    expect(focus.risk).toBeNull()
+    expect(focus.top.map((i) => [i.severity, i.nextStep.action])).toEqual([
+      ['critical', 'answer_waiting'],
+      ['high', 'close_nps_loop'],
+      ['high', 'close_nps_loop'],
+    ])
+    expect(focus.moreText).toBeNull()
+    expect(model(quietView).focus.empty).toBe(
+      'Nothing to act on: no open friction with recent activity.',
+    )
   })
 })

@@ -2,8 +2,10 @@ import type { CustomerView } from '../model/index.ts'
 import type { DisplayFreshness, DisplayModel, DisplayTickets } from './display-model.ts'
 import { channelLabel, priorityLabel, sourceLabel, statusLabel } from './labels.ts'
 import { presentCsat } from './present-csat.ts'
+import { presentFocus } from './present-focus.ts'
 import { presentFriction, toLink } from './present-friction.ts'
 import { presentNps, type PresentContext } from './present-nps.ts'
+import { presentVerbatims } from './present-verbatims.ts'
 import { relativeTime } from './relative-time.ts'
 import { createTranslator, resolveLocale, type Locale } from './translator.ts'
 
@@ -82,6 +84,8 @@ export function presentView(view: CustomerView, options: PresentOptions): Displa
     nps: presentNps(ctx, view.nps),
     csat: presentCsat(ctx, view.csat),
     friction: presentFriction(ctx, view.friction),
+    focus: presentFocus(ctx, view),
+    verbatims: presentVerbatims(ctx, view),
     tickets: presentTickets(ctx, view.tickets),
     freshness: presentFreshness(ctx, view.freshness),
     strings: {
@@ -89,6 +93,8 @@ export function presentView(view: CustomerView, options: PresentOptions): Displa
       newTab: tr.t('link.newTab'),
       noComment: tr.t('nps.noComment'),
       identities: tr.t('section.identities'),
+      nextStep: tr.t('focus.next'),
+      less: tr.t('focus.less'),
     },
   }
 }

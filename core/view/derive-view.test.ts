@@ -4,7 +4,7 @@ import { buildCustomer, clusterPeople } from '../identity/index.ts'
 import { hsContact, zdUser } from '../identity/person.fixtures.ts'
 import { DAYS, NOW, ago, requester, response, ticket } from '../friction/records.fixtures.ts'
 import { CustomerView, DEFAULT_SETTINGS } from '../model/index.ts'
-import { deriveView } from './derive-view.ts'
+import { deriveView, FOCUS_GROUPS_MAX } from './derive-view.ts'
 
 const jane = zdUser(requester.id, { name: 'Jane', emails: ['jane@x.com'] })
 const janeOld = hsContact('99', { deleted: true, mergedInto: jane.ref })
@@ -169,5 +169,62 @@ describe('deriveView', () => {
       ),
       { numRuns: 20 },
     )
+  })
+
+  it('ranks open friction into groups with the customer’s risk, at most 10 stored, all counted', () => {
+    const waiting = (i: number) =>
+      ticket(`w${i}`, {
+        subject: String.fromCharCode(97 + i).repeat(4), // a topic of its own
+        status: 'open',
+        solvedAt: null,
+        createdAt: ago((i + 3) * DAYS),
+        updatedAt: ago((i + 3) * DAYS),
+        requesterUpdatedAt: ago((i + 3) * DAYS),
+      })
+    const escalated = ticket('esc', {
+      subject: 'Account locked',
+      priority: 'urgent',
+      tags: ['escalation'],
+      status: 'pending',
+      solvedAt: null,
+      createdAt: ago(60 * DAYS),
+      updatedAt: ago(1 * DAYS),
+    })
+    const tickets = [...Array.from({ length: 12 }, (_, i) => waiting(i)), escalated]
+    const v = view(tickets, [response('n1', 'nps', 3, { comment: 'Charged twice' })])
+    const focus = v.focus!
+    expect(focus.total).toBe(14) // 12 waits, the escalation, the detractor's answer and comment
+    expect(focus.groups).toHaveLength(FOCUS_GROUPS_MAX)
+    expect(focus.groups[0]).toMatchObject({
+      severity: 'critical',
+      kinds: ['escalation'],
+      topic: 'Account locked',
+      nextStep: { action: 'own_escalation', ticket: escalated.ref },
+    })
+    const open = new Set(v.friction.filter((f) => f.open).map((f) => f.id))
+    for (const g of focus.groups) for (const id of g.points) expect(open.has(id)).toBe(true)
+    expect(focus.risk.level).toBe('at_risk')
+    expect(focus.risk.reasons.map((r) => r.code)).toEqual([
+      'critical_friction',
+      'nps_detractor',
+      'high_friction',
+      'open_friction',
+    ])
+    expect(v.verbatims).toEqual({
+      total: 1,
+      items: [expect.objectContaining({ score: 3, comment: 'Charged twice', themes: ['billing'] })],
+    })
+  })
+
+  it('still reads a view stored before focus and verbatims existed', () => {
+    const { focus, verbatims, ...before } = view()
+    expect(focus).toEqual({
+      groups: [],
+      total: 0,
+      agedOut: 0,
+      risk: { level: 'fine', reasons: [] },
+    })
+    expect(verbatims).toEqual({ items: [], total: 0 })
+    expect(CustomerView.parse(JSON.parse(JSON.stringify(before)))).toEqual(before)
   })
 })

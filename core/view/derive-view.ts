@@ -1,5 +1,13 @@
-import { customerTimeline, frictionPointsOf, type CustomerRecords } from '../friction/index.ts'
+import {
+  customerTimeline,
+  frictionPointsOf,
+  prioritiseFriction,
+  type CustomerRecords,
+  type Timeline,
+} from '../friction/index.ts'
 import type { CustomerView, FrictionPoint, FrictionSettings } from '../model/index.ts'
+import { selectVerbatims } from '../verbatims/index.ts'
+import { customerRisk } from './risk.ts'
 import { cesSection, csatSection, npsSection, ticketsSection } from './sections.ts'
 
 export interface ViewInput extends CustomerRecords {
@@ -14,15 +22,39 @@ export interface ViewInput extends CustomerRecords {
 export function deriveView(input: ViewInput): CustomerView {
   const timeline = customerTimeline(input)
   const settings = input.settings.friction
+  const points = frictionPointsOf(timeline, input)
+  const nps = npsSection(timeline)
+  const csat = csatSection(timeline, settings, input.now)
   return {
     customer: input.customer,
-    nps: npsSection(timeline),
-    csat: csatSection(timeline, settings, input.now),
+    nps,
+    csat,
     ces: cesSection(timeline),
     tickets: ticketsSection(timeline, settings, input.now),
-    friction: shownFriction(frictionPointsOf(timeline, input), settings, input.now),
+    friction: shownFriction(points, settings, input.now),
+    focus: focusOf(points, timeline, { nps, csat }, settings, input.now),
+    verbatims: selectVerbatims(timeline.responses, settings),
     freshness: input.freshness,
     generatedAt: new Date(input.now).toISOString(),
+  }
+}
+
+/** Groups kept in the stored view: the sidebar shows 3 and expands to these; the rest are counted. */
+export const FOCUS_GROUPS_MAX = 10
+
+function focusOf(
+  points: readonly FrictionPoint[],
+  timeline: Timeline,
+  view: Pick<CustomerView, 'nps' | 'csat'>,
+  settings: FrictionSettings,
+  now: number,
+): NonNullable<CustomerView['focus']> {
+  const { groups, agedOut } = prioritiseFriction(points, timeline, settings, now)
+  return {
+    groups: groups.slice(0, FOCUS_GROUPS_MAX),
+    total: groups.length,
+    agedOut,
+    risk: customerRisk(groups, view.nps, view.csat, settings),
   }
 }
 

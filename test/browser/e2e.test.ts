@@ -77,6 +77,11 @@ describe('zendesk sidebar end to end', () => {
     expect(shown.some((f) => f.kind === 'nps_detractor' && f.open)).toBe(true)
     expect(await page.locator('.cx-bar').count()).toBe(Math.min(12, view.csat.responses.length))
     expect(await page.locator('.cx-tickets li').count()).toBe(view.tickets.open.length)
+    // The ranked focus: its top 3 groups, in the view's order, the lead one first.
+    const groups = await page
+      .locator('.cx-focus-item')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-group')))
+    expect(groups).toEqual((view.focus?.groups ?? []).slice(0, 3).map((g) => g.id))
     await screenshot(page, 'e2e-detractor-en')
   })
 

@@ -1,13 +1,17 @@
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import type { CustomerView } from '../../core/model/index.ts'
-import { detractorView, quietView } from '../../core/presentation/fixtures.ts'
+import { detractorView, focusedView, quietView } from '../../core/presentation/fixtures.ts'
 import { zafJwt, type ZafEnv } from '../../apps/worker/middleware/zaf-jwt.ts'
 import { onError } from '../../apps/worker/problem.ts'
 import { createPreviewRoutes } from '../../apps/demo/preview.ts'
 
 const SECRET = 'browser-fixture-secret-0123456789'
-const VIEWS: Record<string, CustomerView> = { '501': detractorView, '502': quietView }
+const VIEWS: Record<string, CustomerView> = {
+  '501': detractorView,
+  '502': quietView,
+  '503': focusedView,
+}
 
 export interface FixtureServer {
   url: string
@@ -17,7 +21,7 @@ export interface FixtureServer {
 
 /**
  * The worker's sidebar surface over fixture views, on loopback: the real `/preview` routes and the
- * real `zafJwt` check in front of a lookup that answers hand-written views (501 detractor, 502 quiet).
+ * real `zafJwt` check in front of a lookup that answers hand-written views (501 detractor, 502 quiet, 503 ranked focus).
  */
 export async function startFixtureServer(): Promise<FixtureServer> {
   const lookups: FixtureServer['lookups'] = []

@@ -51,14 +51,52 @@ describe('zendesk sidebar (fixture views)', () => {
     await screenshot(page, 'sidebar-detractor-en')
   })
 
+  it('puts the top 3 groups first, with a why, a next step and the risk; N more expands', async () => {
+    const page = await openSidebar({ user: '503' })
+    const items = page.locator('.cx-focus-item')
+    expect(await items.count()).toBe(3)
+    expect(await page.locator('.cx-risk .cx-badge').textContent()).toContain('At risk')
+    expect(await page.locator('.cx-risk-reasons li').allTextContents()).toEqual([
+      '1 critical problem open',
+      'NPS fell from 6 to 3',
+    ])
+    const first = items.first()
+    expect(await first.getAttribute('data-severity')).toBe('critical')
+    expect(await first.locator('.cx-why').textContent()).toBe(
+      'Has been waiting on us for 4 days on an open ticket',
+    )
+    expect(await first.locator('.cx-next').getAttribute('data-action')).toBe('answer_waiting')
+    const more = page.locator('.cx-more')
+    expect(await more.textContent()).toBe('9 more')
+    expect(await more.getAttribute('aria-expanded')).toBe('false')
+    await more.click()
+    expect(await items.count()).toBe(10)
+    expect(await more.getAttribute('aria-expanded')).toBe('true')
+    expect(await page.locator('.cx-aged-out').textContent()).toContain('7 older open points')
+    expect(await page.locator('.cx-verbatim blockquote').getAttribute('lang')).toBe('fr')
+    expect(await page.locator('.cx-verbatim .cx-theme').allTextContents()).toEqual([
+      'Billing',
+      'Not resolved',
+    ])
+    // The full list stays one click away, folded.
+    expect(await page.locator('.cx-all-friction').getAttribute('open')).toBeNull()
+    await screenshot(page, 'sidebar-focus-en')
+  })
+
   it('reads at 320 px without horizontal scrolling', async () => {
-    const page = await openSidebar({ user: '501' })
-    const widths = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      client: document.documentElement.clientWidth,
-    }))
-    expect(widths.client).toBe(320)
-    expect(widths.scroll).toBeLessThanOrEqual(320)
+    for (const user of ['501', '503']) {
+      const page = await openSidebar({ user })
+      await page
+        .locator('.cx-more')
+        .click({ timeout: 1000 })
+        .catch(() => {})
+      const widths = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }))
+      expect(widths.client, user).toBe(320)
+      expect(widths.scroll, user).toBeLessThanOrEqual(320)
+    }
   })
 
   it('reaches the chart points by keyboard and shows the comment of the focused one', async () => {
@@ -80,9 +118,10 @@ describe('zendesk sidebar (fixture views)', () => {
   it('opens a Zendesk ticket of this account inside Zendesk, other records in a new tab', async () => {
     const page = await openSidebar({ user: '501' })
     await page
-      .locator('.cx-friction-item')
+      .locator('.cx-focus-item')
       .first()
       .getByRole('button', { name: 'Zendesk ticket #1001' })
+      .first()
       .click()
     const calls = await page.evaluate(() => globalThis.__zafCalls ?? [])
     expect(calls).toContainEqual({ name: 'routeTo', args: ['ticket', '1001'] })

@@ -1,6 +1,7 @@
 import type { DisplayFriction } from '../../../../core/presentation/index.ts'
 import { RecordLink, type LinkActions } from './record-link.tsx'
 
+/** Every friction point of the view, open and recently resolved, folded under the ranked focus. */
 export function FrictionList(props: {
   friction: DisplayFriction
   evidenceTitle: string
@@ -8,11 +9,13 @@ export function FrictionList(props: {
 }) {
   const { friction } = props
   return (
-    <section class="cx-section" aria-labelledby="cx-friction-title">
-      <h2 id="cx-friction-title">
-        {friction.title}
-        {friction.openCount > 0 && <span class="cx-count"> · {friction.openCountText}</span>}
-      </h2>
+    <details class="cx-section cx-all-friction">
+      <summary>
+        <h2 id="cx-friction-title">
+          {friction.title}
+          {friction.openCount > 0 && <span class="cx-count"> · {friction.openCountText}</span>}
+        </h2>
+      </summary>
       {friction.empty ? (
         <p class="cx-empty" data-empty="friction">
           {friction.empty}
@@ -49,6 +52,6 @@ export function FrictionList(props: {
           ))}
         </ol>
       )}
-    </section>
+    </details>
   )
 }

@@ -1,0 +1,4 @@
+export { words } from './fold.ts'
+export { languageOf, type Language } from './language.ts'
+export { selectVerbatims, VERBATIMS_MAX } from './select.ts'
+export { THEMES, themesOf } from './themes.ts'

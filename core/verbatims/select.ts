@@ -1,0 +1,44 @@
+import { npsPoints } from '../metrics/index.ts'
+import type { FrictionSettings, SurveyResponse, Verbatim } from '../model/index.ts'
+import { themesOf } from './themes.ts'
+
+export const VERBATIMS_MAX = 5
+
+/**
+ * The comments of unhappy answers, newest first: NPS detractors (≤ `npsDetractorMax`) and CSAT/CES
+ * answers at or under `lowCsatNormalisedMax`, with a written comment. At most 5 kept, all counted.
+ * `responses` oldest first, as a timeline holds them.
+ */
+export function selectVerbatims(
+  responses: readonly SurveyResponse[],
+  settings: Pick<FrictionSettings, 'npsDetractorMax' | 'lowCsatNormalisedMax'>,
+): { items: Verbatim[]; total: number } {
+  const unhappy = responses.filter((r) => (r.comment ?? '').trim() !== '' && isUnhappy(r, settings))
+  const items = unhappy
+    .slice(-VERBATIMS_MAX)
+    .reverse()
+    .map((r): Verbatim => {
+      const comment = r.comment!.trim()
+      return {
+        ref: r.ref,
+        kind: r.kind,
+        at: r.submittedAt,
+        score: r.score,
+        scale: r.scale,
+        comment,
+        ...themesOf(comment),
+        ticket: r.ticket,
+      }
+    })
+  return { items, total: unhappy.length }
+}
+
+function isUnhappy(
+  r: SurveyResponse,
+  settings: Pick<FrictionSettings, 'npsDetractorMax' | 'lowCsatNormalisedMax'>,
+): boolean {
+  if (r.kind === 'nps') return npsPoints(r) <= settings.npsDetractorMax
+  if (r.kind === 'csat' || r.kind === 'ces')
+    return r.normalised <= settings.lowCsatNormalisedMax + 1e-9
+  return false
+}
