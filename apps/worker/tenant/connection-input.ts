@@ -16,7 +16,10 @@ const Subdomain = z
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i, 'a Zendesk subdomain: letters, digits, hyphens')
 
 /** Any server that speaks Zendesk's API: the real one, a sandbox, a recorded replay. */
-const BaseUrl = z.url({ protocol: /^https?$/ }).refine((u) => !new URL(u).search, 'no query string')
+// zod runs the refinement even after the url check failed: guard `new URL` so it cannot throw.
+const BaseUrl = z
+  .url({ protocol: /^https?$/ })
+  .refine((u) => !URL.canParse(u) || !new URL(u).search, 'no query string')
 
 export const Schedule = z.strictObject({
   everyMinutes: z
