@@ -40,3 +40,18 @@ describe('redactCredentials', () => {
     expect(redactCredentials(text)).toBe(text)
   })
 })
+
+describe('a lastError stored before redaction existed', () => {
+  it('is redacted when read back, as the admin API shows it', async () => {
+    const { TenantStore } = await import('../store/index.ts')
+    const { openNodeSqlite } = await import('../store/node-sqlite.ts')
+    const store = new TenantStore(openNodeSqlite(), { clock: { now: () => 0 } })
+    store.migrate()
+    // Written straight to the store, as run-slice did before it redacted.
+    store.saveStreamState('zd', 'tickets', {
+      lastError: { atMs: 1, message: `tickets: Authorization: Bearer ${SECRETS[0]}` },
+    })
+    const [state] = store.streamStates('zd')
+    expect(state?.lastError?.message).toBe('tickets: Authorization: [redacted]')
+  })
+})
