@@ -1,3 +1,4 @@
+export * from './bounds.ts'
 export * from './customer.ts'
 export * from './friction.ts'
 export * from './organisation.ts'
