@@ -2,8 +2,8 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
 // Three projects: pure code and connectors run in Node; the worker, its durable objects and the store
-// run inside workerd, as they do in production; browser tests drive Debian's Chromium against a
-// running worker and sandbox.
+// run inside workerd, as they do in production; browser tests drive Chromium (the system's, else
+// @sparticuz/chromium's) against a running worker and sandbox.
 export default defineConfig({
   test: {
     projects: [

@@ -3,7 +3,8 @@ import { z } from 'zod'
 /** Any server that speaks a vendor's API: the real one, a sandbox, a recorded replay. */
 export const BaseUrl = z
   .url({ protocol: /^https?$/ })
-  .refine((u) => !new URL(u).search, 'no query string')
+  // zod runs the refinement even after the url check failed: guard `new URL` so it cannot throw.
+  .refine((u) => !URL.canParse(u) || !new URL(u).search, 'no query string')
 
 export const Schedule = z.strictObject({
   everyMinutes: z

@@ -1,4 +1,8 @@
-import type { UnifiedRecord } from '../../core/model/index.ts'
+import {
+  EARLIEST_INSTANT_MS,
+  MAX_CLOCK_SKEW_MS,
+  type UnifiedRecord,
+} from '../../core/model/index.ts'
 
 /** A merge or a privacy deletion: the only records a webhook writes itself. */
 export type WebhookRecord = Extract<UnifiedRecord, { kind: 'merge' | 'erase' }>
@@ -26,5 +30,8 @@ export interface RefreshTiming {
 /** An instant from epoch milliseconds or an ISO text; `fallback` when absent or unreadable. */
 export function instantOf(value: number | string | undefined | null, fallback: number): string {
   const ms = typeof value === 'number' ? value : value ? Date.parse(value) : NaN
-  return new Date(Number.isFinite(ms) ? ms : fallback).toISOString()
+  // Out of the model's bounds (1e20 is no Date at all) reads as absent, not as a thrown RangeError.
+  const known =
+    Number.isFinite(ms) && ms >= EARLIEST_INSTANT_MS && ms <= fallback + MAX_CLOCK_SKEW_MS
+  return new Date(known ? ms : fallback).toISOString()
 }

@@ -15,10 +15,13 @@ describe('npsCategory', () => {
     ])
   })
 
-  it('refuses scores off the 0–10 scale', () => {
-    expect(() => npsCategory(11)).toThrow(RangeError)
-    expect(() => npsCategory(-1)).toThrow(RangeError)
-    expect(() => npsCategory(Number.NaN)).toThrow(RangeError)
+  it('reads a stored score off the 0–10 scale clamped, never throwing', () => {
+    expect([11, Infinity].map(npsCategory)).toEqual(['promoter', 'promoter'])
+    expect([-1, -Infinity, Number.NaN].map(npsCategory)).toEqual([
+      'detractor',
+      'detractor',
+      'detractor',
+    ])
   })
 })
 

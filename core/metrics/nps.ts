@@ -2,12 +2,14 @@ import type { NpsCategory } from '../model/index.ts'
 
 type Scored = { score: number; scale?: { min: number; max: number } }
 
-/** NPS convention: 9–10 promoter, 7–8 passive, 0–6 detractor. */
+/**
+ * NPS convention: 9–10 promoter, 7–8 passive, 0–6 detractor. Total: every entry refuses an answer
+ * off 0–10 (core/model/bounds.ts), so one that slipped into storage must not stop a derive; it is
+ * read clamped onto the scale, and a non-number as the lowest answer.
+ */
 export function npsCategory(score: number): NpsCategory {
-  if (!Number.isFinite(score) || score < 0 || score > 10) {
-    throw new RangeError(`NPS score must lie between 0 and 10, got ${score}`)
-  }
-  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor'
+  const points = Number.isNaN(score) ? 0 : score
+  return points >= 9 ? 'promoter' : points >= 7 ? 'passive' : 'detractor'
 }
 
 /**
@@ -15,9 +17,17 @@ export function npsCategory(score: number): NpsCategory {
  * linearly and rounded to the nearest point, so the usual category boundaries still apply.
  */
 export function npsPoints(answer: Scored): number {
-  const scale = answer.scale
-  if (!scale || (scale.min === 0 && scale.max === 10)) return answer.score
-  return Math.round(((answer.score - scale.min) / (scale.max - scale.min)) * 10)
+  const { score, scale } = answer
+  if (!scale || (scale.min === 0 && scale.max === 10)) return onNpsScale(score)
+  // Scaled per end, so huge ends cannot overflow to Infinity − Infinity.
+  const position = (score / 2 - scale.min / 2) / (scale.max / 2 - scale.min / 2)
+  return onNpsScale(Math.round(position * 10))
+}
+
+/** A value as an NPS answer: clamped onto 0–10, a non-number (never stored) read as 0. */
+function onNpsScale(value: number): number {
+  if (Number.isNaN(value)) return 0
+  return Math.min(10, Math.max(0, value))
 }
 
 /**

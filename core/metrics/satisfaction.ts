@@ -11,8 +11,9 @@ type Rated = { score: number; scale: { min: number; max: number } }
  */
 export function satisfactionCategory(answer: Rated): SatisfactionCategory {
   const { min, max } = answer.scale
-  // Twice the distance from the middle, in scale units: exact for integer scores.
-  const side = 2 * answer.score - (min + max)
+  // Distance above the low end minus distance below the high end: exact for integer scores on a
+  // sane scale; a value no entry accepts (NaN, Infinity) reads as neutral rather than throwing.
+  const side = answer.score - min - (max - answer.score)
   return side > 0 ? 'satisfied' : side < 0 ? 'unsatisfied' : 'neutral'
 }
 
@@ -25,8 +26,9 @@ export function satisfiedPercent(answers: readonly Rated[]): number | null {
 
 /** Mean of normalised answers (0 worst, 1 best): comparable across scales; null without answers. */
 export function averageNormalised(answers: readonly { normalised: number }[]): number | null {
-  if (answers.length === 0) return null
-  return answers.reduce((sum, a) => sum + a.normalised, 0) / answers.length
+  const known = answers.map((a) => a.normalised).filter(Number.isFinite)
+  if (known.length === 0) return null
+  return known.reduce((sum, n) => sum + Math.min(1, Math.max(0, n)), 0) / known.length
 }
 
 /**
@@ -40,5 +42,8 @@ export function cesAverage(answers: readonly Rated[]): number | null {
     (a) => a.scale.min === first.scale.min && a.scale.max === first.scale.max,
   )
   if (!sameScale) return null
-  return answers.reduce((sum, a) => sum + a.score, 0) / answers.length
+  const scores = answers.map((a) => a.score).filter(Number.isFinite)
+  if (scores.length === 0) return null
+  // Each term divided first: the sum of huge scores cannot overflow.
+  return scores.reduce((sum, score) => sum + score / scores.length, 0)
 }

@@ -15,12 +15,14 @@ export function firstContactResolutionPercent(tickets: readonly Ticket[]): numbe
 
 /** Median of the known values (minutes), null when none: robust to the odd month-long ticket. */
 export function medianMinutes(values: readonly (number | null)[]): number | null {
-  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b)
+  const known = values
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
+    .sort((a, b) => a - b)
   if (known.length === 0) return null
   const middle = Math.floor(known.length / 2)
   return known.length % 2 === 1
     ? (known[middle] as number)
-    : ((known[middle - 1] as number) + (known[middle] as number)) / 2
+    : (known[middle - 1] as number) / 2 + (known[middle] as number) / 2
 }
 
 export const medianFirstReplyMinutes = (tickets: readonly Ticket[]): number | null =>

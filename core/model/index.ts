@@ -1,3 +1,4 @@
+export * from './bounds.ts'
 export * from './customer.ts'
 export * from './focus.ts'
 export * from './friction.ts'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { checkInstant, scoreIssue } from './bounds.ts'
 import { Instant, SourceRef } from './source-ref.ts'
 
 /** One model for every survey answer: NPS (0–10), CSAT (2-, 3-, 5-point…), CES (1–7…), custom. */
@@ -34,9 +35,12 @@ export const SurveyResponse = z
     }),
     deleted: z.boolean(),
   })
-  .refine((r) => r.scale.max > r.scale.min && r.score >= r.scale.min && r.score <= r.scale.max, {
-    message: 'score must lie on its scale (min < max, min ≤ score ≤ max)',
-    path: ['score'],
+  .superRefine((r, ctx) => {
+    // The shared bounds (core/model/bounds.ts): one rule for every entry.
+    const issue = scoreIssue(r.kind, r.score, r.scale)
+    if (issue) ctx.addIssue({ code: 'custom', path: ['score'], message: issue })
+    checkInstant(ctx, ['submittedAt'], r.submittedAt)
+    checkInstant(ctx, ['updatedAt'], r.updatedAt)
   })
 export type SurveyResponse = z.infer<typeof SurveyResponse>
 

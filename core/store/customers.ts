@@ -6,6 +6,7 @@ import type {
   SurveyResponse,
   Ticket,
 } from '../model/index.ts'
+import { hasSoundScore } from '../model/bounds.ts'
 import type { SqlPort } from './port.ts'
 import { jsonList, parseJson } from './rows.ts'
 
@@ -71,7 +72,8 @@ export const loadResponsesOf = (
        OR ticket_key IN (SELECT value FROM json_each(?))) ORDER BY ref_key`,
     respondentKeys,
     ticketKeys,
-  )
+    // A row stored before the bounds (core/model/bounds.ts) existed must not poison every derive.
+  ).filter(hasSoundScore)
 
 /** Customer ids that the given people belong to now. */
 export function customerIdsOf(sql: SqlPort, personKeys: string[]): string[] {

@@ -1,5 +1,6 @@
 import type { StreamState } from '../model/index.ts'
 import type { SqlPort } from './port.ts'
+import { redactCredentials } from '../sync/redact.ts'
 import { optionalInstant } from './rows.ts'
 
 /** What ops see per stream, plus when a parked stream may run again and which run it finished. */
@@ -99,7 +100,10 @@ function toStreamStatus(row: Row): StreamStatus {
     lastError:
       row.last_error === null
         ? null
-        : { at: optionalInstant(row.last_error_ms) ?? '', message: String(row.last_error) },
+        : {
+            at: optionalInstant(row.last_error_ms) ?? '',
+            message: redactCredentials(String(row.last_error)),
+          },
     retryAt: optionalInstant(row.retry_at_ms),
     doneRun: row.done_run === null ? null : Number(row.done_run),
   }

@@ -265,6 +265,29 @@ describe('runSlice', () => {
     expectStoreMatchesVendor(store, vendor)
   })
 
+  it('keeps credentials a vendor error echoes out of lastError', async () => {
+    const clock = createFakeClock()
+    const vendor = seededVendor(clock)
+    const store = openStore(clock)
+    const secret = 'zd-oauth-0123456789abcdef'
+    vendor.faults.push({
+      status: 401,
+      body: { error: 'Unauthorized', message: `Authorization: Bearer ${secret} refused` },
+    })
+    const result = await runSlice({
+      store,
+      connectionId: 'zd',
+      connector: vendor.connector(),
+      http: vendor.client(clock),
+      options: { ...unbounded, now: clock.now },
+    })
+    const message = result.states[0]?.lastError?.message ?? ''
+    expect(message).toContain('401')
+    expect(message).toContain('Authorization: [redacted]')
+    expect(message).not.toContain(secret)
+    expect(JSON.stringify(result.errors)).not.toContain(secret)
+  })
+
   it('parks a stream on a DAILY 429 until the window ends, without burning retries', async () => {
     const clock = createFakeClock()
     const vendor = seededVendor(clock)

@@ -3,6 +3,7 @@ import type { QuarantinedItem, StreamStatus, TenantStore } from '../store/index.
 import { derivePending, type DeriveOptions } from './derive.ts'
 import { RateLimitedError } from './errors.ts'
 import type { HttpStats } from './http.ts'
+import { redactCredentials } from './redact.ts'
 import { MapError, type Connector, type HttpClient, type StreamDefinition } from './types.ts'
 
 export interface SliceOptions {
@@ -197,5 +198,7 @@ function schemaReason(error: { issues: { path: PropertyKey[]; message: string }[
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : String(error)
+  // Redacted before the cut, so a credential half past the 300th character cannot survive.
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  return redactCredentials(text).slice(0, 300)
 }

@@ -4,7 +4,7 @@ import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { buildSidebar } from './build-sidebar.ts'
-import { CHROMIUM, launchChromium } from './chromium.ts'
+import { chromiumPath, launchChromium } from './chromium.ts'
 
 /**
  * A measurement, not a test: navigation start → the sidebar's first render of a customer, in
@@ -148,7 +148,9 @@ async function main() {
       measuredAt: new Date().toISOString(),
       what: 'navigation start → customer name in a ready sidebar panel (performance.now in the frame)',
       runs,
-      chromium: execFileSync(CHROMIUM, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      chromium: execFileSync(await chromiumPath(), ['--version'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      })
         .toString()
         .trim(),
       node: process.version,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { checkInstant, scaleIssue, scoreIssue } from '../../../core/model/index.ts'
 
 /** Default scale of each kind when the sender gives none. */
 export const DEFAULT_SCALES = {
@@ -18,11 +19,8 @@ export const ResponseInput = z
   .strictObject({
     id: z.string().trim().min(1).max(200),
     kind: z.enum(['nps', 'csat', 'ces']),
-    score: z.number().finite(),
-    scale: z
-      .strictObject({ min: z.number().finite(), max: z.number().finite() })
-      .refine((s) => s.max > s.min, 'max must be greater than min')
-      .optional(),
+    score: z.number(),
+    scale: z.strictObject({ min: z.number(), max: z.number() }).optional(),
     comment: z.string().max(10_000).nullish(),
     submittedAt: Instant,
     /** A correction needs a later `updatedAt` (default `submittedAt`): an older version never wins. */
@@ -45,14 +43,14 @@ export const ResponseInput = z
       .optional(),
   })
   .superRefine((r, ctx) => {
+    // The model's bounds (core/model/bounds.ts), so an import accepts exactly what a sync would.
     const scale = r.scale ?? DEFAULT_SCALES[r.kind]
-    if (r.score < scale.min || r.score > scale.max) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['score'],
-        message: `must lie on the ${r.kind} scale ${scale.min}–${scale.max}`,
-      })
-    }
+    const badScale = scaleIssue(r.kind, scale)
+    if (badScale) ctx.addIssue({ code: 'custom', path: ['scale'], message: badScale })
+    const badScore = badScale ? null : scoreIssue(r.kind, r.score, scale)
+    if (badScore) ctx.addIssue({ code: 'custom', path: ['score'], message: badScore })
+    checkInstant(ctx, ['submittedAt'], r.submittedAt)
+    checkInstant(ctx, ['updatedAt'], r.updatedAt)
   })
 export type ResponseInput = z.output<typeof ResponseInput>
 

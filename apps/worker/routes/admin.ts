@@ -14,7 +14,14 @@ import { adminInstallations } from './admin-installations.ts'
 import { existingTenant } from './existing-tenant.ts'
 import { ConnectionId, TenantId } from './params.ts'
 
-const NewTenant = z.strictObject({ name: z.string().trim().min(1).max(200) })
+const NewTenant = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((name) => !/[\p{Cc}\p{Zl}\p{Zp}]/u.test(name), 'no control or line-break characters'),
+})
 const TenantParams = z.object({ tenantId: TenantId })
 const ConnectionParams = z.object({ tenantId: TenantId, connectionId: ConnectionId })
 const QuarantineQuery = z.strictObject({

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
@@ -11,7 +11,7 @@ import {
 } from '../imports/response-input.ts'
 import { badRequest, ProblemError } from '../problem.ts'
 import { tenantStub } from '../tenant/client.ts'
-import { valid } from '../validate.ts'
+import { mediaTypeOf, readJsonBody, valid } from '../validate.ts'
 
 export const MAX_ROWS = 1000
 const MAX_BYTES = 4 * 1024 * 1024
@@ -28,12 +28,11 @@ const JsonBody = z.strictObject({ responses: z.array(z.unknown()).min(1).max(MAX
 
 /** The request's rows in the JSON shape, whichever content type carried them. */
 async function readRows(
-  contentType: string,
-  read: { json(): Promise<unknown>; text(): Promise<string> },
+  c: Context<AppEnv>,
 ): Promise<{ rows: unknown[]; ignoredColumns?: string[] }> {
-  const type = contentType.split(';')[0]!.trim().toLowerCase()
+  const type = mediaTypeOf(c.req.header('content-type'))
   if (type === 'application/json') {
-    const parsed = JsonBody.safeParse(await read.json())
+    const parsed = JsonBody.safeParse(await readJsonBody(c))
     if (!parsed.success) {
       throw badRequest(
         `Send {"responses": [...]} with 1 to ${MAX_ROWS} responses`,
@@ -48,7 +47,7 @@ async function readRows(
   if (type === 'text/csv') {
     let records: string[][]
     try {
-      records = parseCsv(await read.text())
+      records = parseCsv(await c.req.text())
     } catch (error) {
       if (error instanceof CsvError) throw badRequest(`Malformed CSV: ${error.message}`)
       throw error
@@ -85,7 +84,7 @@ export const responses = new Hono<AppEnv>().post(
   async (c) => {
     const { tenantId } = c.get('tenant')
     const { feed } = c.req.valid('query')
-    const { rows, ignoredColumns } = await readRows(c.req.header('content-type') ?? '', c.req)
+    const { rows, ignoredColumns } = await readRows(c)
 
     const rejected: RejectedRow[] = []
     const valid: { row: number; input: ResponseInput }[] = []
