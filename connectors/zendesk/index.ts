@@ -1,5 +1,5 @@
 import type { Connector } from '../../core/sync/types.ts'
-import { authorizationHeader, type ZendeskAuth } from './auth.ts'
+import type { ZendeskAuth } from './auth.ts'
 import { organizationsStream } from './streams/organizations.ts'
 import { satisfactionRatingsStream } from './streams/satisfaction-ratings.ts'
 import { EXPORT_BUCKET, type StreamOptions } from './streams/shared.ts'
@@ -7,7 +7,8 @@ import { surveyResponsesStream } from './streams/survey-responses.ts'
 import { ticketsStream } from './streams/tickets.ts'
 import { usersStream } from './streams/users.ts'
 
-export type { ZendeskAuth } from './auth.ts'
+export { type ZendeskAuth, withAuthorization } from './auth.ts'
+export * as zendeskOAuth from './oauth.ts'
 
 export interface ZendeskConfig {
   /** The subdomain (`acme` for acme.zendesk.com): names the account and builds agent deep links. */
@@ -39,7 +40,7 @@ export function createZendeskConnector(config: ZendeskConfig): Connector {
   const options: StreamOptions = {
     account: config.account,
     baseUrl: config.baseUrl,
-    authorization: authorizationHeader(config.auth),
+    authorization: config.auth,
     startTime: config.startTime ?? 0,
     pageSize: config.pageSize ?? 1000,
     lookbackSeconds: config.lookbackSeconds ?? 7 * 24 * 3600,
