@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { createFaults } from './faults.ts'
 import { generateAccount, type GenerateOptions } from './generate.ts'
+import { createWebhookRoutes } from './webhooks.ts'
 import { createZendeskOAuth, requiredScopes, type ZendeskOAuthOptions } from './oauth.ts'
 import { applyMutation, type MutateOptions, type MutationResult } from './mutate.ts'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts'
@@ -47,6 +48,8 @@ export interface SandboxOptions extends GenerateOptions {
   baseUrl?: string
   /** OAuth clients and token lifetimes (see `oauth.ts`). */
   oauth?: ZendeskOAuthOptions
+  /** How webhook deliveries reach their endpoints (default global fetch). */
+  webhookFetch?: typeof fetch
 }
 
 export interface GroundTruth {
@@ -100,6 +103,10 @@ export function createZendeskSandbox(options: SandboxOptions = {}) {
   const basic = `Basic ${Buffer.from(`${credentials.email}/token:${credentials.apiToken}`).toString('base64')}`
   const bearer = `Bearer ${credentials.oauthToken}`
   const oauth = createZendeskOAuth(state, options.oauth)
+  const webhooks = createWebhookRoutes(
+    state,
+    options.webhookFetch ? { fetch: options.webhookFetch } : {},
+  )
   const limiter = createRateLimiter(options.rateLimits ?? {}, () => state.now())
   const faults = createFaults(seed)
   let latencyMs = options.latencyMs ?? 0
@@ -211,6 +218,7 @@ export function createZendeskSandbox(options: SandboxOptions = {}) {
     baseUrl: (c: Context) => options.baseUrl ?? new URL(c.req.url).origin,
   }
   oauth.register(app, ctx.baseUrl)
+  webhooks.register(app, ctx.baseUrl)
   registerIncremental(app, ctx)
   registerSatisfaction(app, ctx)
   registerSurveyResponses(app, ctx)
@@ -273,6 +281,8 @@ export function createZendeskSandbox(options: SandboxOptions = {}) {
       approve: (authorizeUrl: string, decision: 'approve' | 'deny' = 'approve') =>
         oauth.approve(app, authorizeUrl, decision),
     },
+    /** Webhooks and triggers created through the API; `deliver(mutation)` sends signed requests. */
+    webhooks,
     /** Ready-made `Authorization` header values. */
     authHeaders: { basic, bearer },
   }
