@@ -248,3 +248,17 @@ function toTokens(
     scopes: scopes.length ? scopes : previousScopes,
   }
 }
+
+/** `refresh` for `createOAuthSession`, bound to one app. */
+export function hubspotRefresher(
+  config: OAuthTransport & HubSpotOAuthUrls & { client: HubSpotOAuthClient },
+) {
+  return (current: OAuthTokens): Promise<OAuthTokens> => {
+    if (!current.refreshToken) {
+      return Promise.reject(
+        new OAuthError('invalid_grant', 'hubspot refresh', null, 'no refresh token'),
+      )
+    }
+    return refreshTokens({ ...config, refreshToken: current.refreshToken, scopes: current.scopes })
+  }
+}

@@ -7,7 +7,7 @@ import { createOAuthSession } from '../kit/oauth-session.ts'
 import type { OAuthTokens } from '../kit/oauth-tokens.ts'
 import type { ZendeskAuth } from './auth.ts'
 import { createZendeskConnector } from './index.ts'
-import { authorizeUrl, exchangeCode, refreshTokens } from './oauth.ts'
+import { authorizeUrl, exchangeCode, zendeskRefresher } from './oauth.ts'
 import { createZendeskSandbox } from './sandbox/app.ts'
 import { DEFAULT_ZENDESK_CLIENT } from './sandbox/oauth.ts'
 
@@ -87,14 +87,7 @@ describe('Zendesk sync on an OAuth session', () => {
         tokens,
         now: transport.now,
         marginMs: 0,
-        refresh: (current) =>
-          refreshTokens({
-            ...transport,
-            baseUrl: BASE,
-            client,
-            refreshToken: current.refreshToken!,
-            scopes: current.scopes,
-          }),
+        refresh: zendeskRefresher({ ...transport, baseUrl: BASE, client }),
         persistTokens: async (next) => void saved.push(next),
       })
       return { kind: 'oauth', session }

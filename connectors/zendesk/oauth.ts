@@ -260,3 +260,17 @@ async function call(
   if (status === 429 || status >= 500) throw new OAuthError('network', endpoint, status)
   throw new OAuthError('invalid_request', endpoint, status)
 }
+
+/** `refresh` for `createOAuthSession`, bound to one account and client. */
+export function zendeskRefresher(
+  config: OAuthTransport & ZendeskTokenLifetimes & { baseUrl: string; client: ZendeskOAuthClient },
+) {
+  return (current: OAuthTokens): Promise<OAuthTokens> => {
+    if (!current.refreshToken) {
+      return Promise.reject(
+        new OAuthError('invalid_grant', 'zendesk refresh', null, 'no refresh token'),
+      )
+    }
+    return refreshTokens({ ...config, refreshToken: current.refreshToken, scopes: current.scopes })
+  }
+}
