@@ -1,5 +1,5 @@
 import type { Connector, RateBucket } from '../../core/sync/types.ts'
-import type { HubSpotAuth } from './auth.ts'
+import { type HubSpotCredentials, grantedScopes } from './auth.ts'
 import { DEFAULT_SCALES, type SurveyScale } from './mappers/scales.ts'
 import { createObjectStream } from './streams/object-stream.ts'
 import { createStageCache } from './streams/pipelines.ts'
@@ -11,7 +11,7 @@ export interface HubSpotConnectorConfig {
   account: string
   /** `https://api.hubapi.com`, or a sandbox. */
   baseUrl: string
-  auth: HubSpotAuth
+  auth: HubSpotCredentials
   /** How far back each incremental poll re-reads (search lags writes). Default 5 minutes. */
   lookbackMs?: number
   /** How often the archived lists are swept. Default 15 minutes. */
@@ -37,8 +37,57 @@ export function hubspotRateBuckets(limits: HubSpotConnectorConfig['limits'] = {}
   ]
 }
 
-export function createHubSpotConnector(config: HubSpotConnectorConfig): Connector {
+/** The scopes each stream's calls need, associations included (docs: "Scopes"). */
+export const HUBSPOT_STREAM_SCOPES: Record<string, string[]> = {
+  companies: ['crm.objects.companies.read'],
+  contacts: ['crm.objects.contacts.read'],
+  tickets: ['tickets', 'crm.objects.contacts.read', 'crm.objects.companies.read'],
+  feedback_submissions: [
+    'crm.objects.feedback_submissions.read',
+    'crm.objects.contacts.read',
+    'tickets',
+  ],
+}
+
+/** A stream left out of the sync, with a reason the connection state can show. */
+export interface SkippedStream {
+  stream: string
+  missingScopes: string[]
+  reason: string
+}
+
+/**
+ * Which streams the granted scopes allow. `null` scopes (private apps, fixed tokens) run every
+ * stream. An OAuth install without the optional feedback scope (no Service Hub, or an admin who
+ * declined it) skips feedback submissions rather than failing on 403 every poll.
+ */
+export function streamsForScopes(scopes: string[] | null): {
+  run: string[]
+  skipped: SkippedStream[]
+} {
+  const run: string[] = []
+  const skipped: SkippedStream[] = []
+  for (const spec of STREAM_SPECS) {
+    const missing =
+      scopes === null
+        ? []
+        : (HUBSPOT_STREAM_SCOPES[spec.type] ?? []).filter((s) => !scopes.includes(s))
+    if (missing.length === 0) run.push(spec.type)
+    else
+      skipped.push({
+        stream: spec.type,
+        missingScopes: missing,
+        reason: `HubSpot did not grant ${missing.join(', ')}: ${spec.type} are not synced. Reinstall the app with this scope to add them.`,
+      })
+  }
+  return { run, skipped }
+}
+
+export function createHubSpotConnector(
+  config: HubSpotConnectorConfig,
+): Connector & { skippedStreams: SkippedStream[] } {
   const target = { baseUrl: config.baseUrl, auth: config.auth }
+  const allowed = streamsForScopes(grantedScopes(config.auth))
   const settings = {
     target,
     lookbackMs: config.lookbackMs ?? 5 * 60_000,
@@ -53,7 +102,10 @@ export function createHubSpotConnector(config: HubSpotConnectorConfig): Connecto
   return {
     source: 'hubspot',
     account: config.account,
-    streams: STREAM_SPECS.map((spec) => createObjectStream(spec, settings)),
+    streams: STREAM_SPECS.filter((spec) => allowed.run.includes(spec.type)).map((spec) =>
+      createObjectStream(spec, settings),
+    ),
+    skippedStreams: allowed.skipped,
     rateBuckets: hubspotRateBuckets(config.limits),
     classifyRateLimit: classifyHubSpotRateLimit,
   }

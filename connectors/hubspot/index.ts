@@ -1,9 +1,19 @@
 // Everything HubSpot, as the rest of cxlens may use it: the worker imports nothing deeper.
-export { authorizationHeader, HubSpotAuth } from './auth.ts'
+export {
+  authorizationHeader,
+  grantedScopes,
+  HubSpotAuth,
+  withAuthorization,
+  type HubSpotCredentials,
+} from './auth.ts'
+export * as hubspotOAuth from './oauth.ts'
 export {
   createHubSpotConnector,
+  HUBSPOT_STREAM_SCOPES,
   hubspotRateBuckets,
+  streamsForScopes,
   type HubSpotConnectorConfig,
+  type SkippedStream,
 } from './connector.ts'
 export {
   HUBSPOT_API,

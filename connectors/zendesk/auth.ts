@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { withBearer, type OAuthSession } from '../kit/oauth-session.ts'
 
 /** How cxlens authenticates to one Zendesk account. The token lives only encrypted in the tenant. */
 export const ZendeskAuth = z.discriminatedUnion('kind', [
@@ -11,13 +12,28 @@ export const ZendeskAuth = z.discriminatedUnion('kind', [
 ])
 export type ZendeskAuth = z.infer<typeof ZendeskAuth>
 
+/** What a connector runs with: stored credentials, or an OAuth session that refreshes itself. */
+export type ZendeskCredentials = ZendeskAuth | { kind: 'oauth'; session: OAuthSession }
+
 /**
- * The `Authorization` header. API tokens use Basic with the user `{email}/token`
- * (docs: "Security and authentication" › API token); OAuth access tokens use Bearer.
+ * The `Authorization` header of a fixed credential. API tokens use Basic with the user
+ * `{email}/token` (docs: "Security and authentication" › API token); OAuth access tokens use Bearer.
+ * A session has no fixed header: use `withAuthorization`.
  */
-export function authorizationHeader(auth: ZendeskAuth): string {
+export function authorizationHeader(auth: ZendeskCredentials): string {
+  if ('session' in auth)
+    throw new Error('An OAuth session has no fixed header: use withAuthorization')
   if (auth.kind === 'oauth') return `Bearer ${auth.accessToken}`
   return `Basic ${base64(`${auth.email}/token:${auth.token}`)}`
+}
+
+/** Runs a call with the right header; a session refreshes before expiry and once after a 401. */
+export function withAuthorization<T>(
+  auth: ZendeskCredentials,
+  call: (authorization: string) => Promise<T>,
+): Promise<T> {
+  if ('session' in auth) return withBearer(auth.session, call)
+  return call(authorizationHeader(auth))
 }
 
 /** UTF-8 safe base64 with only web APIs (runs in workerd and Node). */

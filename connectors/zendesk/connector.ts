@@ -1,5 +1,5 @@
 import type { Connector } from '../../core/sync/types.ts'
-import { authorizationHeader, type ZendeskAuth } from './auth.ts'
+import type { ZendeskCredentials } from './auth.ts'
 import { organizationsStream } from './streams/organizations.ts'
 import { satisfactionRatingsStream } from './streams/satisfaction-ratings.ts'
 import { EXPORT_BUCKET, type StreamOptions } from './streams/shared.ts'
@@ -12,7 +12,7 @@ export interface ZendeskConfig {
   account: string
   /** Where API calls go: `https://{subdomain}.zendesk.com`, or a sandbox. */
   baseUrl: string
-  auth: ZendeskAuth
+  auth: ZendeskCredentials
   /** First `start_time` of the exports and CSAT watermarks (unix s); default 0 (everything). */
   startTime?: number
   /** Items per page: exports up to 1000 (default), ratings capped at 100, survey responses at 50. */
@@ -37,7 +37,7 @@ export function createZendeskConnector(config: ZendeskConfig): Connector {
   const options: StreamOptions = {
     account: config.account,
     baseUrl: config.baseUrl,
-    authorization: authorizationHeader(config.auth),
+    authorization: config.auth,
     startTime: config.startTime ?? 0,
     pageSize: config.pageSize ?? 1000,
     lookbackSeconds: config.lookbackSeconds ?? 7 * 24 * 3600,

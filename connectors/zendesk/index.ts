@@ -1,5 +1,11 @@
 // Everything Zendesk, as the rest of cxlens may use it: the worker imports nothing deeper.
-export { authorizationHeader, ZendeskAuth } from './auth.ts'
+export {
+  authorizationHeader,
+  withAuthorization,
+  ZendeskAuth,
+  type ZendeskCredentials,
+} from './auth.ts'
+export * as zendeskOAuth from './oauth.ts'
 export { createZendeskConnector, type ZendeskConfig } from './connector.ts'
 export { resolveZendeskAccount, ZendeskConnectionInput, zendeskConnectorFor } from './connection.ts'
 export { ZendeskLimits } from './limits.ts'

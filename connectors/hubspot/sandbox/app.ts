@@ -4,6 +4,7 @@ import { type GenerateOptions, generatePortal, mergeContacts, privacyDelete } fr
 import { type RateLimitOptions, DEFAULT_LIMITS, hubspotRateLimits } from './limits.ts'
 import type { SandboxPerson } from './people.ts'
 import { createRng } from './prng.ts'
+import { type HubSpotOAuthOptions, createHubSpotOAuth } from './oauth.ts'
 import {
   type ObjectType,
   OBJECT_TYPES,
@@ -31,6 +32,8 @@ export interface HubSpotSandboxOptions extends Partial<Omit<GenerateOptions, 'se
   latencyMs?: number
   /** Random server errors: share of requests failing, and with which statuses. */
   faults?: { rate: number; statuses?: number[]; seed?: number }
+  /** OAuth app(s), token lifetime, scopes the portal cannot grant (see `oauth.ts`). */
+  oauth?: HubSpotOAuthOptions
 }
 
 export type HubSpotSandbox = ReturnType<typeof createHubSpotSandbox>
@@ -49,6 +52,10 @@ export function createHubSpotSandbox(options: HubSpotSandboxOptions = {}) {
   const faultRng = createRng(options.faults?.seed ?? 7)
   let forcedFailures: number[] = []
   const portalCreatedAt = Date.UTC(2019, 0, 1)
+  const portalId = options.portalId ?? '4242424'
+  const oauth = createHubSpotOAuth(portalId, now, options.oauth)
+  /** OAuth calls draw from the app's budget in the portal, not the token's (tokens rotate). */
+  const rateKeys = new Map<string, string>()
 
   const app = new Hono()
 
@@ -68,10 +75,16 @@ export function createHubSpotSandbox(options: HubSpotSandboxOptions = {}) {
     await next()
   })
 
+  oauth.register(app)
+
   app.use('*', async function bearerAuth(c, next) {
+    if (c.req.path.startsWith('/oauth/')) return next()
     const header = c.req.header('authorization') ?? ''
     const token = header.startsWith('Bearer ') ? header.slice(7) : ''
-    if (!tokens.has(token)) {
+    const issued = tokens.has(token) ? undefined : oauth.authenticate(c, token)
+    if (issued instanceof Response) return issued
+    if (issued) rateKeys.set(header, `oauth:${issued.clientId}`)
+    if (!tokens.has(token) && !issued) {
       return c.json(
         errorBody('INVALID_AUTHENTICATION', 'Authentication credentials not found.'),
         401,
@@ -80,7 +93,13 @@ export function createHubSpotSandbox(options: HubSpotSandboxOptions = {}) {
     await next()
   })
 
-  app.use('*', hubspotRateLimits({ ...DEFAULT_LIMITS, ...options.limits }, now, counters))
+  const limits = hubspotRateLimits(
+    { ...DEFAULT_LIMITS, ...options.limits },
+    now,
+    counters,
+    (h) => rateKeys.get(h) ?? h,
+  )
+  app.use('*', (c, next) => (c.req.path.startsWith('/oauth/') ? next() : limits(c, next)))
 
   const badRequest = (message: string) => errorBody('VALIDATION_ERROR', message)
 
@@ -274,5 +293,17 @@ export function createHubSpotSandbox(options: HubSpotSandboxOptions = {}) {
     }
   }
 
-  return { app, portalId: options.portalId ?? '4242424', counters, mutate, groundTruth }
+  return {
+    app,
+    portalId,
+    counters,
+    mutate,
+    groundTruth,
+    /** OAuth: `store`, `setAccessTtl(s)`, `uninstall()`, `approve(url)` (plays the admin). */
+    oauth: {
+      ...oauth,
+      approve: (url: string, decision: 'approve' | 'deny' = 'approve') =>
+        oauth.approve(app, url, decision),
+    },
+  }
 }

@@ -35,11 +35,13 @@ export function hubspotRateLimits(
   options: RateLimitOptions,
   now: () => number,
   counters: { rejected: number },
+  /** Which budget a request draws from, by its Authorization header (default: the header). */
+  keyOf: (authorization: string) => string = (authorization) => authorization,
 ): MiddlewareHandler {
   const usage = new Map<string, Usage>()
   let rejections = 0
   return async function rateLimits(c, next) {
-    const token = c.req.header('authorization') ?? ''
+    const token = keyOf(c.req.header('authorization') ?? '')
     const at = now()
     const day = new Date(at).toISOString().slice(0, 10)
     const u = usage.get(token) ?? { recent: [], searches: [], day, dailyCount: 0 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { serveOnLoopback } from '../../kit/sandbox/serve.ts'
+import { DEFAULT_HUBSPOT_CLIENT } from './oauth.ts'
 import { type HubSpotSandbox, type HubSpotSandboxOptions, createHubSpotSandbox } from './app.ts'
 
 export interface RunningHubSpotSandbox {
@@ -33,5 +34,9 @@ if (import.meta.main) {
   })
   console.log(
     `HubSpot sandbox on ${running.url} (token: sandbox-token, portal ${running.sandbox.portalId})`,
+  )
+  const client = DEFAULT_HUBSPOT_CLIENT
+  console.log(
+    `  OAuth app: ${client.clientId} / ${client.clientSecret} → ${client.redirectUris.join(', ')}`,
   )
 }

@@ -1,10 +1,10 @@
 import type { z } from 'zod'
 import type { FetchContext } from '../../../core/sync/types.ts'
-import { type HubSpotAuth, authorizationHeader } from '../auth.ts'
+import { type HubSpotCredentials, withAuthorization } from '../auth.ts'
 
 export interface CallTarget {
   baseUrl: string
-  auth: HubSpotAuth
+  auth: HubSpotCredentials
 }
 
 /**
@@ -24,17 +24,19 @@ export async function callHubSpot<S extends z.ZodType>(
     search?: boolean
   },
 ): Promise<z.infer<S>> {
-  const raw = await ctx.http.json(`${target.baseUrl.replace(/\/$/, '')}${request.path}`, {
-    method: request.method ?? 'GET',
-    headers: {
-      authorization: authorizationHeader(target.auth),
-      accept: 'application/json',
-      ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
-    endpoint: request.endpoint,
-    buckets: request.search ? ['daily', 'search'] : ['daily'],
-  })
+  const raw = await withAuthorization(target.auth, (authorization) =>
+    ctx.http.json(`${target.baseUrl.replace(/\/$/, '')}${request.path}`, {
+      method: request.method ?? 'GET',
+      headers: {
+        authorization,
+        accept: 'application/json',
+        ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+      endpoint: request.endpoint,
+      buckets: request.search ? ['daily', 'search'] : ['daily'],
+    }),
+  )
   const parsed = schema.safeParse(raw)
   if (!parsed.success) {
     const paths = parsed.error.issues

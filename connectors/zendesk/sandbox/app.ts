@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono'
 import { createFaults } from './faults.ts'
 import { generateAccount, type GenerateOptions } from './generate.ts'
+import { createWebhookRoutes } from './webhooks.ts'
+import { createZendeskOAuth, requiredScopes, type ZendeskOAuthOptions } from './oauth.ts'
 import { applyMutation, type MutateOptions, type MutationResult } from './mutate.ts'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts'
 import { renderSurvey, renderSurveyResponse } from './render.ts'
@@ -44,6 +46,10 @@ export interface SandboxOptions extends GenerateOptions {
   latencyMs?: number
   /** Base of `after_url`/`next_page`/`links`; default the request's own origin. */
   baseUrl?: string
+  /** OAuth clients and token lifetimes (see `oauth.ts`). */
+  oauth?: ZendeskOAuthOptions
+  /** How webhook deliveries reach their endpoints (default global fetch). */
+  webhookFetch?: typeof fetch
 }
 
 export interface GroundTruth {
@@ -96,6 +102,11 @@ export function createZendeskSandbox(options: SandboxOptions = {}) {
   const credentials = { ...DEFAULT_CREDENTIALS, ...options.credentials }
   const basic = `Basic ${Buffer.from(`${credentials.email}/token:${credentials.apiToken}`).toString('base64')}`
   const bearer = `Bearer ${credentials.oauthToken}`
+  const oauth = createZendeskOAuth(state, options.oauth)
+  const webhooks = createWebhookRoutes(
+    state,
+    options.webhookFetch ? { fetch: options.webhookFetch } : {},
+  )
   const limiter = createRateLimiter(options.rateLimits ?? {}, () => state.now())
   const faults = createFaults(seed)
   let latencyMs = options.latencyMs ?? 0
@@ -123,8 +134,39 @@ export function createZendeskSandbox(options: SandboxOptions = {}) {
         fault.status as 500,
       )
     }
+    if (c.req.path.startsWith('/oauth/')) {
+      // The consent page and token endpoint authenticate the client themselves.
+      await next()
+      return undefined
+    }
     const auth = c.req.header('authorization')
-    if (auth !== basic && auth !== bearer) {
+    const issued =
+      auth?.startsWith('Bearer ') && auth !== bearer ? oauth.store.checkAccess(auth.slice(7)) : null
+    if (issued && (issued.status === 'expired' || issued.status === 'revoked')) {
+      // [unverified] body: Doorkeeper's `invalid_token` answer; clients must rely on the 401.
+      return c.json(
+        {
+          error: 'invalid_token',
+          error_description:
+            'The access token provided is expired, revoked, malformed or invalid for other reasons.',
+        },
+        401,
+      )
+    }
+    if (issued?.status === 'active') {
+      const needed = requiredScopes(c.req.method, c.req.path)
+      if (needed && !needed.some((scope) => issued.record.scopes.includes(scope))) {
+        return c.json(
+          {
+            error: 'Forbidden',
+            description:
+              'You do not have access to this page. Please contact the account owner of this help desk for further help.',
+          },
+          403,
+        )
+      }
+      oauth.callers.set(c.req.raw, issued.record)
+    } else if (auth !== basic && auth !== bearer) {
       // Support answers `{"error":"Couldn't authenticate you"}`; Guide answers an `errors` array.
       return guide
         ? c.json(
@@ -175,6 +217,8 @@ export function createZendeskSandbox(options: SandboxOptions = {}) {
     faults,
     baseUrl: (c: Context) => options.baseUrl ?? new URL(c.req.url).origin,
   }
+  oauth.register(app, ctx.baseUrl)
+  webhooks.register(app, ctx.baseUrl)
   registerIncremental(app, ctx)
   registerSatisfaction(app, ctx)
   registerSurveyResponses(app, ctx)
@@ -231,6 +275,14 @@ export function createZendeskSandbox(options: SandboxOptions = {}) {
       state.requests = emptyCounters()
     },
     credentials,
+    /** OAuth: `store`, `setAccessTtl(s)`, `registerClient(c)`, `approve(url)` (plays the admin). */
+    oauth: {
+      ...oauth,
+      approve: (authorizeUrl: string, decision: 'approve' | 'deny' = 'approve') =>
+        oauth.approve(app, authorizeUrl, decision),
+    },
+    /** Webhooks and triggers created through the API; `deliver(mutation)` sends signed requests. */
+    webhooks,
     /** Ready-made `Authorization` header values. */
     authHeaders: { basic, bearer },
   }

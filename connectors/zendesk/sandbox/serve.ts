@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { serveOnLoopback } from '../../kit/sandbox/serve.ts'
+import { DEFAULT_ZENDESK_CLIENT } from './oauth.ts'
 import { createZendeskSandbox, type SandboxOptions, type ZendeskSandbox } from './app.ts'
 
 export interface RunningSandbox {
@@ -44,6 +45,10 @@ if (import.meta.main) {
   const { email, apiToken, oauthToken } = running.sandbox.credentials
   console.log(`Zendesk sandbox listening on ${running.url}`)
   console.log(`  auth: ${email}/token:${apiToken} (Basic) or Bearer ${oauthToken}`)
+  const client = DEFAULT_ZENDESK_CLIENT
+  console.log(
+    `  OAuth client: ${client.clientId} / ${client.clientSecret} → ${client.redirectUris.join(', ')}`,
+  )
   const stop = () => void running.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { FetchContext } from '../../../core/sync/types.ts'
+import { withAuthorization, type ZendeskCredentials } from '../auth.ts'
 
 /** What every stream needs to call one Zendesk account. */
 export interface StreamOptions {
@@ -7,7 +8,8 @@ export interface StreamOptions {
   account: string
   /** Where API calls go: `https://{subdomain}.zendesk.com` or a sandbox. */
   baseUrl: string
-  authorization: string
+  /** A fixed `Authorization` header value, or an auth (an OAuth session refreshes per call). */
+  authorization: string | ZendeskCredentials
   /** Default first `start_time` (unix s) of the exports and watermarks. */
   startTime: number
   /** Items per page for the exports (≤ 1000); the paginated lists cap it at their own maximum. */
@@ -31,12 +33,15 @@ export async function getPage<S extends z.ZodType>(
   const url = new URL(path, options.baseUrl)
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value)
   const endpoint = `GET ${path}`
-  const body = await ctx.http.json(url.toString(), {
-    method: 'GET',
-    headers: { authorization: options.authorization, accept: 'application/json' },
-    endpoint,
-    buckets,
-  })
+  const auth = options.authorization
+  const get = (authorization: string) =>
+    ctx.http.json(url.toString(), {
+      method: 'GET',
+      headers: { authorization, accept: 'application/json' },
+      endpoint,
+      buckets,
+    })
+  const body = await (typeof auth === 'string' ? get(auth) : withAuthorization(auth, get))
   const parsed = envelope.safeParse(body)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
