@@ -41,7 +41,7 @@ import {
   recordSlice,
   runNow,
 } from './schedule.ts'
-import { derivePendingSlice } from './derive-slice.ts'
+import { derivePendingSlice } from '../../../core/sync/derive.ts'
 import { durableSqlPort } from './sql-port.ts'
 import { SyncRunner, sliceLimits } from './sync-runner.ts'
 import { migrateWorkerTables } from './worker-schema.ts'
