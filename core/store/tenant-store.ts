@@ -297,6 +297,18 @@ export class TenantStore {
     return TenantSettings.parse(row ? parseJson(row.body) : {})
   }
 
+  /**
+   * New settings and every customer's members queued for re-derivation, in one transaction (the
+   * friction thresholds changed: every stored view is stale). Returns the settings as stored.
+   */
+  replaceSettings(settings: TenantSettings): TenantSettings {
+    this.sql.transaction(() => {
+      this.putSettings(settings)
+      customers.queueAllMembers(this.sql)
+    })
+    return this.getSettings()
+  }
+
   putSettings(settings: TenantSettings): void {
     const valid = TenantSettings.parse(settings)
     this.sql.run(

@@ -50,27 +50,52 @@ export function zendeskWebhookSignature(options: ZendeskWebhookSignatureOptions)
       if (!target || target.secrets.length === 0)
         throw notFound(`No Zendesk webhook is configured for ${subdomain.slice(0, 63)}`)
 
-      const signature = c.req.header('x-zendesk-webhook-signature')
-      const timestamp = c.req.header('x-zendesk-webhook-signature-timestamp')
-      if (!signature || !timestamp) {
-        throw unauthorized('Missing X-Zendesk-Webhook-Signature or its timestamp header')
-      }
-      const at = Date.parse(timestamp)
-      if (Number.isNaN(at)) throw unauthorized('Malformed X-Zendesk-Webhook-Signature-Timestamp')
-      const age = now() - at
-      if (age > maxAgeMs || age < -maxFutureSkewMs) {
-        throw unauthorized('X-Zendesk-Webhook-Signature-Timestamp is outside the accepted window')
-      }
-      const body = new Uint8Array(await c.req.arrayBuffer())
-      const message = concatBytes(utf8(timestamp), body)
-      // Each webhook of the account has its own secret (a trigger one, an event one): any may sign.
-      let verified = false
-      for (const secret of target.secrets) {
-        if (await verifyHmacBase64(secret, message, signature)) verified = true
-      }
-      if (!verified) throw unauthorized('Zendesk webhook signature does not match')
+      await verifyZendeskWebhook(
+        {
+          signature: c.req.header('x-zendesk-webhook-signature'),
+          timestamp: c.req.header('x-zendesk-webhook-signature-timestamp'),
+          body: new Uint8Array(await c.req.arrayBuffer()),
+        },
+        target.secrets,
+        { now: now(), maxAgeMs, maxFutureSkewMs },
+      )
       c.set('zendeskWebhook', { tenantId: target.tenantId, subdomain })
       await next()
     },
   )
+}
+
+/** A Zendesk webhook delivery as signed: its two signature headers and its raw body. */
+export interface ZendeskWebhookRequest {
+  signature: string | undefined
+  timestamp: string | undefined
+  body: Uint8Array
+}
+
+/**
+ * Throws a 401 ProblemError unless one of the account's webhook secrets signed the delivery within
+ * the accepted window (the check of `zendeskWebhookSignature`, callable where the secrets are).
+ */
+export async function verifyZendeskWebhook(
+  request: ZendeskWebhookRequest,
+  secrets: readonly string[],
+  window: { now: number; maxAgeMs?: number; maxFutureSkewMs?: number },
+): Promise<void> {
+  const { signature, timestamp } = request
+  if (!signature || !timestamp) {
+    throw unauthorized('Missing X-Zendesk-Webhook-Signature or its timestamp header')
+  }
+  const at = Date.parse(timestamp)
+  if (Number.isNaN(at)) throw unauthorized('Malformed X-Zendesk-Webhook-Signature-Timestamp')
+  const age = window.now - at
+  if (age > (window.maxAgeMs ?? 5 * 60_000) || age < -(window.maxFutureSkewMs ?? 60_000)) {
+    throw unauthorized('X-Zendesk-Webhook-Signature-Timestamp is outside the accepted window')
+  }
+  const message = concatBytes(utf8(timestamp), request.body)
+  // Each webhook of the account has its own secret (a trigger one, an event one): any may sign.
+  let verified = false
+  for (const secret of secrets) {
+    if (await verifyHmacBase64(secret, message, signature)) verified = true
+  }
+  if (!verified) throw unauthorized('Zendesk webhook signature does not match')
 }

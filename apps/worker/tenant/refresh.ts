@@ -1,5 +1,5 @@
 import type { SqlPort } from '../../../core/store/port.ts'
-import { getSchedule, runNow } from '../tenant/schedule.ts'
+import { getSchedule, runNow } from './scheduler.ts'
 
 /**
  * How soon after a vendor event a refresh can see it, and how long one refresh covers a flood.
