@@ -4,11 +4,14 @@ import type { AppEnv } from '../app-env.ts'
 import { unauthorized } from '../problem.ts'
 import { concatBytes, verifyHmacBase64 } from '../hmac.ts'
 
-export interface HubspotTenant {
-  tenantId: string
-  /** The HubSpot app's client secret: the HMAC key of its v3 signatures. */
-  clientSecret: string
-}
+export type HubspotTenant = { tenantId: string } & (
+  | {
+      /** The HubSpot app's client secret: the HMAC key of its v3 signatures. */
+      clientSecret: string
+    }
+  /** Checks base64(HMAC-SHA256) where the secret is kept (the tenant object), so it never travels. */
+  | { verify: (message: Uint8Array<ArrayBuffer>, signature: string) => Promise<boolean> }
+)
 
 export interface HubspotSignatureOptions {
   /** Portal id (the `portalId` query parameter HubSpot adds) → tenant; null for an unknown portal. */
@@ -78,8 +81,11 @@ export function hubspotSignature(options: HubspotSignatureOptions) {
       body,
       encoder.encode(timestamp),
     )
-    if (!(await verifyHmacBase64(tenant.clientSecret, message, signature)))
-      throw unauthorized(failed)
+    const verified =
+      'verify' in tenant
+        ? await tenant.verify(message, signature)
+        : await verifyHmacBase64(tenant.clientSecret, message, signature)
+    if (!verified) throw unauthorized(failed)
 
     c.set('tenant', { tenantId: tenant.tenantId, via: 'hubspot_signature' })
     await next()

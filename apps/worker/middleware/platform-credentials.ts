@@ -1,13 +1,15 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { accountKey, Directory } from '../directory/directory.ts'
+import { fromBase64 } from '../hmac.ts'
 import { tenantStub } from '../tenant/client.ts'
 import { hubspotSignature, type HubspotTenant } from './hubspot-signature.ts'
 import { zafJwt, type ZafInstallation } from './zaf-jwt.ts'
 
 /**
- * The issuer's tenant (directory `zendesk:<subdomain>`) and that tenant's installation secret. An
- * account linked by a connection alone has no installation: no secret, so the JWT is refused.
+ * The issuer's tenant (directory `zendesk:<subdomain>`); its object checks the JWT's MAC with the
+ * installation's sealed secret. An account linked by a connection alone has no installation: the
+ * JWT is refused.
  */
 export async function resolveZafSecret(env: Env, iss: string): Promise<ZafInstallation | null> {
   const subdomain = iss.toLowerCase()
@@ -15,13 +17,16 @@ export async function resolveZafSecret(env: Env, iss: string): Promise<ZafInstal
     accountKey('zendesk', subdomain),
   )
   if (!tenantId) return null
-  const found = await tenantStub(env, tenantId).installationSecret('zendesk', subdomain)
-  return found && found !== 'global' ? { tenantId, secret: found.secret } : null
+  const tenant = tenantStub(env, tenantId)
+  const verify = (signed: Uint8Array<ArrayBuffer>, mac: Uint8Array<ArrayBuffer>) =>
+    tenant.verifyInstallationMac('zendesk', subdomain, signed, mac)
+  return { tenantId, verify }
 }
 
 /**
- * The portal's tenant (directory `hubspot:<portalId>`) and the key of its signatures: the tenant's
- * own app secret, else the marketplace app's `HUBSPOT_CLIENT_SECRET` for a registered installation.
+ * The portal's tenant (directory `hubspot:<portalId>`); its object checks the signature with the
+ * tenant's own app secret, else the marketplace app's `HUBSPOT_CLIENT_SECRET` for a registered
+ * installation.
  */
 export async function resolveHubspotTenant(
   env: Env,
@@ -31,10 +36,12 @@ export async function resolveHubspotTenant(
     accountKey('hubspot', portalId),
   )
   if (!tenantId) return null
-  const found = await tenantStub(env, tenantId).installationSecret('hubspot', portalId)
-  if (!found) return null
-  if (found !== 'global') return { tenantId, clientSecret: found.secret }
-  return env.HUBSPOT_CLIENT_SECRET ? { tenantId, clientSecret: env.HUBSPOT_CLIENT_SECRET } : null
+  const tenant = tenantStub(env, tenantId)
+  const verify = async (message: Uint8Array<ArrayBuffer>, signature: string) => {
+    const mac = fromBase64(signature.trim())
+    return mac !== null && tenant.verifyInstallationMac('hubspot', portalId, message, mac)
+  }
+  return { tenantId, verify }
 }
 
 /**

@@ -17,11 +17,14 @@ export interface ZafEnv extends AppEnv {
   Variables: AppEnv['Variables'] & { zaf: ZafCaller }
 }
 
-export interface ZafInstallation {
-  tenantId: string
-  /** The app's `shared_secret` setting: the HMAC key Zendesk's proxy signs with. */
-  secret: string
-}
+export type ZafInstallation = { tenantId: string } & (
+  | {
+      /** The app's `shared_secret` setting: the HMAC key Zendesk's proxy signs with. */
+      secret: string
+    }
+  /** Checks the HMAC-SHA256 where the secret is kept (the tenant object), so it never travels. */
+  | { verify: (signed: Uint8Array<ArrayBuffer>, mac: Uint8Array<ArrayBuffer>) => Promise<boolean> }
+)
 
 export interface ZafJwtOptions {
   /** Issuer (Zendesk subdomain) → its tenant and the installation's shared secret; null if unknown. */
@@ -90,7 +93,12 @@ export function zafJwt(options: ZafJwtOptions) {
     if (!installation) throw unauthorized(failed)
     const signature = fromBase64Url(signaturePart)
     const signed = encoder.encode(`${headerPart}.${payloadPart}`)
-    if (!signature || !(await verifyHmacSha256(installation.secret, signed, signature))) {
+    const verified =
+      signature &&
+      ('verify' in installation
+        ? await installation.verify(signed, signature)
+        : await verifyHmacSha256(installation.secret, signed, signature))
+    if (!verified) {
       throw unauthorized(failed)
     }
 

@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { constantTimeEqual } from '../crypto.ts'
 import { resolveZafSecret } from '../middleware/platform-credentials.ts'
 import { notFound, onNotFound } from '../problem.ts'
 import { tenantStub } from '../tenant/client.ts'
@@ -31,8 +30,17 @@ export function previewEnabled(): MiddlewareHandler<AppEnv> {
 async function previewTenant(env: Env): Promise<string> {
   const subdomain = subdomainOf(env)
   const installed = await resolveZafSecret(env, subdomain)
-  const opted =
-    installed !== null && (await constantTimeEqual(installed.secret, env.CXLENS_PREVIEW_SECRET!))
+  // Same key ⇔ same MAC: the tenant object checks it, so the installation secret stays there.
+  const probe = new TextEncoder().encode('cxlens preview opt-in')
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(env.CXLENS_PREVIEW_SECRET!),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  )
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, probe))
+  const opted = installed !== null && 'verify' in installed && (await installed.verify(probe, mac))
   if (!installed || !opted) {
     throw notFound(
       `No tenant installed the Zendesk app of ${subdomain} with the preview's secret ` +

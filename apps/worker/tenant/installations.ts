@@ -1,4 +1,5 @@
 import type { SqlPort } from '../../../core/store/port.ts'
+import { verifyHmacSha256 } from '../hmac.ts'
 import { sealContext, type Sealer } from './secrets.ts'
 
 /**
@@ -112,8 +113,25 @@ export class Installations {
   }
 
   /**
+   * Whether HMAC-SHA256(installation's key, message) is `mac`: its own secret, or `globalSecret`
+   * (the deployment's app secret) for an installation without one; false when there is no such
+   * installation or key. The secret is opened here and goes nowhere else.
+   */
+  async verifyMac(
+    tenantId: string,
+    installation: { platform: Platform; externalId: string; globalSecret: string | undefined },
+    message: Uint8Array<ArrayBuffer>,
+    mac: Uint8Array<ArrayBuffer>,
+  ): Promise<boolean> {
+    const { platform, externalId, globalSecret } = installation
+    const found = await this.secret(tenantId, platform, externalId)
+    const key = found === 'global' ? globalSecret : found?.secret
+    return key ? verifyHmacSha256(key, message, mac) : false
+  }
+
+  /**
    * The HMAC key of an installation: its own secret opened, `global` when it uses the deployment's
-   * app secret, or null when this tenant has no such installation.
+   * app secret, or null when this tenant has no such installation. For this object's own checks.
    */
   async secret(
     tenantId: string,

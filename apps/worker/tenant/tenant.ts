@@ -16,8 +16,10 @@ import type { SignedHubspotDelivery, SignedZendeskDelivery } from './webhooks.ts
 
 /**
  * One tenant as RPCs for the worker's routes, over modules owning their tables (`modules.ts`).
- * Secrets are checked in here, never returned (but `installationSecret`, for two middlewares).
+ * Secrets are sealed and checked in here; no RPC returns one.
  */
+type Bytes = Uint8Array<ArrayBuffer>
+
 export class Tenant extends DurableObject<Env> {
   readonly store: TenantStore
   private readonly m: TenantModules
@@ -75,10 +77,11 @@ export class Tenant extends DurableObject<Env> {
     return this.m.installations.list()
   }
 
-  /** The ZAF JWT and HubSpot card middlewares still verify outside the object: they need the key. */
-  async installationSecret(platform: Platform, externalId: string) {
+  /** A ZAF JWT's or HubSpot card request's MAC, checked with the installation's sealed key. */
+  async verifyInstallationMac(platform: Platform, id: string, message: Bytes, mac: Bytes) {
     const tenantId = this.m.keys.tenantId()
-    return tenantId ? this.m.installations.secret(tenantId, platform, externalId) : null
+    const installation = { platform, externalId: id, globalSecret: this.env.HUBSPOT_CLIENT_SECRET }
+    return !!tenantId && this.m.installations.verifyMac(tenantId, installation, message, mac)
   }
 
   putWebhookSecret(platform: WebhookPlatform, account: string, webhookId: string, secret: string) {
