@@ -1,6 +1,7 @@
 import type { TenantStore } from '../core/store/index.ts'
 import type { CountingHttpClient } from '../core/sync/http.ts'
 import type { Clock } from '../core/sync/rate-budget.ts'
+import { derivePendingSlice } from '../core/sync/derive.ts'
 import { runSlice } from '../core/sync/run-slice.ts'
 import type { Connector, StreamDefinition } from '../core/sync/types.ts'
 
@@ -123,6 +124,8 @@ export async function runSync(options: SyncOptions): Promise<SyncRun> {
   for (;;) {
     if (slices >= (options.maxSlices ?? 10_000)) throw new Error('sync never finished')
     slices++
+    // Each alarm pass starts with one bounded derive, then the slice (which derives at its ends).
+    derivePendingSlice(options.store, { now: clock.now() })
     const result = await runSlice({
       store: options.store,
       connectionId: options.connectionId,
@@ -137,7 +140,12 @@ export async function runSync(options: SyncOptions): Promise<SyncRun> {
     settle(performance.now())
     options.onSlice?.(slices, result.requests)
     errors.push(...result.errors)
-    if (result.done) break
+    if (result.done) {
+      // runSlice derives one bounded slice at its start and end; the alarm's further passes drain
+      // the rest of the queue the same way before the views are complete.
+      while (derivePendingSlice(options.store, { now: clock.now() }).remaining > 0);
+      break
+    }
     if (result.retryAt !== null && result.retryAt > clock.now()) {
       const wait = result.retryAt - clock.now()
       const realStart = performance.now()

@@ -16,6 +16,8 @@ export {
   looksLikeJwt,
   verifyZafJwt,
   ZAF_JWT_DEFAULTS,
+  zafSignatureMatches,
+  type ZafKey,
   type ZafCaller,
   type ZafJwtRule,
 } from './zaf-jwt.ts'

@@ -1,3 +1,4 @@
 export * from './tenant-store.ts'
 export type { SqlPort, SqlRow, SqlValue } from './port.ts'
-export { MIGRATIONS } from './migrations/index.ts'
+export { MIGRATIONS, type Migration } from './migrations/index.ts'
+export { applyMigrations } from './migrate.ts'

@@ -49,3 +49,14 @@ describe('TenantStore.queueRederiveAll', () => {
     expect(store.queueRederiveAll()).toBe(0)
   })
 })
+
+describe('TenantStore.replaceSettings', () => {
+  it('stores the settings and queues every member in one go', () => {
+    const store = storeWithCustomers()
+    const defaults = store.getSettings()
+    const settings = { friction: { ...defaults.friction, reopensMin: 3 } }
+    expect(store.replaceSettings(settings)).toEqual(store.getSettings())
+    expect(store.getSettings()).toEqual(settings)
+    expect(store.countPendingDerive()).toBe(3)
+  })
+})

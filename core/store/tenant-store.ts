@@ -13,10 +13,12 @@ import { applyMigrations } from './migrate.ts'
 import type { SqlPort } from './port.ts'
 import { optionalInstant, parseJson, toInstant } from './rows.ts'
 import { readStreamStates, saveStreamState, type StreamStatePatch } from './stream-state.ts'
+import { pageViews, viewsWithIdentity, type ViewFilter } from './views.ts'
 import { writePage, type IdentityKeysFn, type WritePageInput } from './write-page.ts'
 
 export type { Connection, ConnectionInput } from './connections.ts'
 export type { StreamStatePatch, StreamStatus } from './stream-state.ts'
+export type { ViewFilter } from './views.ts'
 export type { QuarantinedItem, WritePageInput, WritePageResult } from './write-page.ts'
 
 export interface StoreOptions {
@@ -143,6 +145,16 @@ export class TenantStore {
     return { total: Number(total?.n ?? 0), customers: rows.map((r) => parseJson<Customer>(r.body)) }
   }
 
+  /** A page of materialised views by customer id, filtered in SQL (an admin's customer list). */
+  pageViews(query: { limit: number; offset: number; has: readonly ViewFilter[] }) {
+    return pageViews(this.sql, query)
+  }
+
+  /** Views of customers with an identity of one vendor account and object, telling ones first. */
+  viewsWithIdentity(query: { source: string; account: string; object: string; limit: number }) {
+    return viewsWithIdentity(this.sql, query)
+  }
+
   /** Person refKeys whose customers must be re-derived (queued by writePage, drained by rederive). */
   pendingDerive(limit = 500): string[] {
     return customers.pendingDerive(this.sql, limit)
@@ -259,6 +271,14 @@ export class TenantStore {
     }))
   }
 
+  countQuarantine(connectionId: string): number {
+    const row = this.sql.all<{ n: number }>(
+      'SELECT count(*) AS n FROM quarantine WHERE connection_id = ?',
+      connectionId,
+    )[0]
+    return Number(row?.n ?? 0)
+  }
+
   /** The raw vendor item of one quarantine row (for a replay or an admin's eyes; never log it). */
   getQuarantinedRaw(connectionId: string, stream: string, vendorId: string): unknown {
     const row = this.sql.all<{ raw: string }>(
@@ -275,6 +295,18 @@ export class TenantStore {
   getSettings(): TenantSettings {
     const row = this.sql.all<{ body: string }>('SELECT body FROM settings WHERE id = 1')[0]
     return TenantSettings.parse(row ? parseJson(row.body) : {})
+  }
+
+  /**
+   * New settings and every customer's members queued for re-derivation, in one transaction (the
+   * friction thresholds changed: every stored view is stale). Returns the settings as stored.
+   */
+  replaceSettings(settings: TenantSettings): TenantSettings {
+    this.sql.transaction(() => {
+      this.putSettings(settings)
+      customers.queueAllMembers(this.sql)
+    })
+    return this.getSettings()
   }
 
   putSettings(settings: TenantSettings): void {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { openNodeSqlite } from '../store/node-sqlite.ts'
 import { person, response, ticket, zdRef } from '../store/records.fixtures.ts'
 import { TenantStore } from '../store/index.ts'
-import { derivePending } from './derive.ts'
+import { derivePendingSlice } from './derive.ts'
 
 const now = Date.UTC(2026, 0, 2)
 
@@ -28,7 +28,7 @@ describe('a bad stored answer cannot poison a derive', () => {
       cursor: 'c',
       state: {},
     })
-    expect(() => derivePending(store, { now })).not.toThrow()
+    expect(() => derivePendingSlice(store, { now })).not.toThrow()
     const id = store.findCustomerId({ by: 'person', ref: zdRef('user', 1) })
     const view = store.getView(id!)
     expect(view?.nps.responses.map((r) => r.ref.id)).toEqual(['103'])

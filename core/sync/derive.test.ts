@@ -3,7 +3,7 @@ import type { UnifiedRecord } from '../model/index.ts'
 import { openNodeSqlite } from '../store/node-sqlite.ts'
 import { at, person, response, ticket, zdRef } from '../store/records.fixtures.ts'
 import { TenantStore } from '../store/index.ts'
-import { derivePending } from './derive.ts'
+import { derivePendingSlice } from './derive.ts'
 
 const now = Date.UTC(2026, 0, 2)
 let store: TenantStore
@@ -17,7 +17,9 @@ function write(records: UnifiedRecord[]) {
     cursor: 'c',
     state: {},
   })
-  return derivePending(store, { now })
+  const slice = derivePendingSlice(store, { now })
+  expect(slice.remaining).toBe(0)
+  return slice.customers
 }
 
 const customerOf = (id: number) => store.findCustomerId({ by: 'person', ref: zdRef('user', id) })
@@ -110,5 +112,47 @@ describe('rederive', () => {
     expect(customerOf(2)).toBeNull()
     expect(store.listCustomers().total).toBe(0)
     expectNoOrphans()
+  })
+})
+
+describe('derivePendingSlice', () => {
+  const people = (n: number) =>
+    Array.from({ length: n }, (_, i) => person(i + 1, 1, { emails: [`p${i + 1}@x.com`] }))
+  const queue = (records: UnifiedRecord[]) =>
+    store.writePage({
+      connectionId: 'zd',
+      stream: 's',
+      records,
+      quarantined: [],
+      cursor: 'c',
+      state: {},
+    })
+
+  it('takes at most maxPeople queued people per call and reports what is left', () => {
+    queue(people(5))
+    const first = derivePendingSlice(store, { now, maxPeople: 2 })
+    expect(first).toEqual({ customers: first.customers, remaining: 3 })
+    expect(first.customers).toHaveLength(2)
+    expect(store.listCustomers().total).toBe(2)
+    const second = derivePendingSlice(store, { now, maxPeople: 2 })
+    expect(second.remaining).toBe(1)
+    const last = derivePendingSlice(store, { now, maxPeople: 2 })
+    expect(last).toMatchObject({ remaining: 0 })
+    expect(last.customers).toHaveLength(1)
+    expect(store.listCustomers().total).toBe(5)
+    expectNoOrphans()
+  })
+
+  it('starts no batch once maxMillis has passed on the injected clock', () => {
+    queue(people(450))
+    let t = 0
+    // Each reading advances the clock 40 ms: the first batch (200 people) starts, the next does not.
+    const clock = { now: () => (t += 40) }
+    const slice = derivePendingSlice(store, { now, maxMillis: 50, clock })
+    expect(slice.remaining).toBe(250)
+    expect(store.listCustomers().total).toBe(200)
+    const frozen = derivePendingSlice(store, { now, maxMillis: 50, clock: { now: () => 0 } })
+    expect(frozen.remaining).toBe(0)
+    expect(store.listCustomers().total).toBe(450)
   })
 })

@@ -68,13 +68,49 @@ export function rederive(
   })
 }
 
-/** Drains the store's derive queue (left by pages, or by a crash between a page and its derive). */
-export function derivePending(store: TenantStore, options: DeriveOptions, batch = 200): string[] {
-  const customers = new Set<string>()
-  for (;;) {
-    const keys = store.pendingDerive(batch)
-    if (keys.length === 0) break
-    for (const id of rederive(store, keys, options)) customers.add(id)
+/** People re-derived per call at most by default (a settings change queues every customer's members). */
+export const DERIVE_MAX_PEOPLE = 1000
+const BATCH = 200
+
+export interface DeriveBounds {
+  /** Queued people taken per call at most (default `DERIVE_MAX_PEOPLE`). */
+  maxPeople?: number
+  /** No new batch starts once this long has passed since the call began (default: no time bound). */
+  maxMillis?: number
+  /** What `maxMillis` is measured on (default: the store's clock). */
+  clock?: { now(): number }
+}
+
+export interface DeriveSlice {
+  /** Customers written or deleted. */
+  customers: string[]
+  /** People still queued: call again (the worker's alarm re-arms at once). */
+  remaining: number
+}
+
+/**
+ * Drains the store's derive queue (left by pages, webhooks, imports, a settings change or a crash
+ * between a page and its derive), bounded: at most `maxPeople` queued people, and no batch started
+ * after `maxMillis`, so one call stays short however many views are stale. The worker's alarm and
+ * the benchmark both derive through here; loop on `remaining` to drain the whole queue.
+ */
+export function derivePendingSlice(
+  store: TenantStore,
+  options: DeriveOptions & DeriveBounds,
+): DeriveSlice {
+  const { maxPeople = DERIVE_MAX_PEOPLE, maxMillis, clock = store } = options
+  const deadline = maxMillis === undefined ? Infinity : clock.now() + maxMillis
+  const derive: DeriveOptions = {
+    now: options.now,
+    ...(options.settings ? { settings: options.settings } : {}),
   }
-  return [...customers].sort()
+  const customers = new Set<string>()
+  let taken = 0
+  while (taken < maxPeople && clock.now() < deadline) {
+    const keys = store.pendingDerive(Math.min(BATCH, maxPeople - taken))
+    if (keys.length === 0) break
+    for (const id of rederive(store, keys, derive)) customers.add(id)
+    taken += keys.length
+  }
+  return { customers: [...customers].sort(), remaining: store.countPendingDerive() }
 }

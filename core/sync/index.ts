@@ -8,4 +8,11 @@ export {
 } from './http.ts'
 export { createRateBudget, type Clock, type RateBudget } from './rate-budget.ts'
 export { runSlice, type RunSliceInput, type SliceOptions, type SliceResult } from './run-slice.ts'
-export { derivePending, rederive, type DeriveOptions } from './derive.ts'
+export {
+  DERIVE_MAX_PEOPLE,
+  derivePendingSlice,
+  rederive,
+  type DeriveBounds,
+  type DeriveOptions,
+  type DeriveSlice,
+} from './derive.ts'

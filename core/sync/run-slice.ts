@@ -1,6 +1,6 @@
 import { UnifiedRecord } from '../model/index.ts'
 import type { QuarantinedItem, StreamStatus, TenantStore } from '../store/index.ts'
-import { derivePending, type DeriveOptions } from './derive.ts'
+import { derivePendingSlice, type DeriveOptions } from './derive.ts'
 import { RateLimitedError } from './errors.ts'
 import type { HttpStats } from './http.ts'
 import { redactCredentials } from './redact.ts'
@@ -21,7 +21,10 @@ export interface RunSliceInput {
   /** With `stats()` (createHttpClient), retries count as requests too. */
   http: HttpClient & { stats?(): HttpStats }
   options: SliceOptions
-  /** Re-derives touched customers after each page; defaults to draining the store's derive queue. */
+  /**
+   * Re-derives the queued customers at the slice's start and end; defaults to one bounded
+   * `derivePendingSlice` (a longer queue is left for the caller's next pass).
+   */
   derive?: (store: TenantStore, options: DeriveOptions) => string[]
 }
 
@@ -45,7 +48,7 @@ export interface SliceResult {
 export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
   const { store, connectionId, connector, options } = input
   const now = options.now ?? (() => Date.now())
-  const derive = input.derive ?? derivePending
+  const derive = input.derive ?? ((s, o) => derivePendingSlice(s, o).customers)
   const deadline = now() + options.maxMillis
   let calls = 0
   const statsBase = input.http.stats?.().total ?? 0

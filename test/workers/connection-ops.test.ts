@@ -72,7 +72,7 @@ describe('DELETE /admin/tenants/:tenantId/connections/:connectionId', () => {
     expect((await admin('DELETE', `${base}/${connectionId}`)).status).toBe(404)
     // No schedule is left to wake the alarm for it.
     const schedules = await runInDurableObject(tenantStub(env, tenantId), (i: Tenant) =>
-      i.sql.all('SELECT * FROM worker_schedule'),
+      i.store.sql.all('SELECT * FROM worker_schedule'),
     )
     expect(schedules).toEqual([])
     expect((await addZendeskConnection(other.tenantId, { subdomain })).status).toBe(201)

@@ -8,7 +8,7 @@ import type {
   Ticket,
   UnifiedRecord,
 } from '../../core/model/index.ts'
-import { derivePending } from '../../core/sync/derive.ts'
+import { derivePendingSlice } from '../../core/sync/derive.ts'
 import { tenantStub } from '../../apps/worker/tenant/client.ts'
 import type { Tenant } from '../../apps/worker/tenant/tenant.ts'
 
@@ -42,7 +42,7 @@ export async function seed(
       cursor: null,
       state: { status: 'idle', lastSuccessMs: Date.now() },
     })
-    derivePending(store, { now: Date.now() })
+    while (derivePendingSlice(store, { now: Date.now() }).remaining > 0);
   })
 }
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { CustomerView } from '../../core/model/index.ts'
 import { tenantStub } from '../../apps/worker/tenant/client.ts'
 import type { Tenant } from '../../apps/worker/tenant/tenant.ts'
-import { refreshCounts } from '../../apps/worker/webhooks/refresh.ts'
+import { refreshCounts } from '../../apps/worker/tenant/refresh.ts'
 import { admin, call, createTenant, uniqueSubdomain } from './http.ts'
 import { install } from './outbound.ts'
 import { npsRecord, personRecord, ref, seed, ticketRecord } from './seed.ts'
@@ -215,7 +215,7 @@ describe('coalesced refreshes', () => {
   it('a burst of 100 import propertyChange events arms one refresh, not 100', async () => {
     // Earlier tests of this file armed a refresh: start from none pending.
     await runInDurableObject(tenantStub(env, t.tenantId), (i: Tenant) =>
-      i.sql.run('DELETE FROM worker_webhook_refresh WHERE connection_id = ?', connectionId),
+      i.store.sql.run('DELETE FROM worker_webhook_refresh WHERE connection_id = ?', connectionId),
     )
     const outcomes: string[] = []
     for (let n = 0; n < 100; n++) {
@@ -229,7 +229,7 @@ describe('coalesced refreshes', () => {
       outcomes.push((res.json as { portals: { refresh: string }[] }).portals[0]!.refresh)
     }
     const after = await runInDurableObject(tenantStub(env, t.tenantId), (i: Tenant) =>
-      refreshCounts(i.sql, connectionId),
+      refreshCounts(i.store.sql, connectionId),
     )
     expect(after).toMatchObject({ armed: 1, coalesced: 99 })
     expect(outcomes[0]).toBe('armed')

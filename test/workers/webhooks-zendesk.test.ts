@@ -120,6 +120,23 @@ describe('POST /webhooks/zendesk/:subdomain signatures', () => {
     expect(unsigned.status).toBe(401)
   })
 
+  it('checks the signature before the body: a signed non-JSON body is a 400, an unsigned one a 401', async () => {
+    const text = 'not json {'
+    const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
+    const signature = await zendeskSignature(SECRET, timestamp, text)
+    const signed = await call('POST', `/webhooks/zendesk/${sub}`, {
+      headers: {
+        'x-zendesk-webhook-signature': signature,
+        'x-zendesk-webhook-signature-timestamp': timestamp,
+      },
+      body: text,
+    })
+    expect(signed.status, signed.text).toBe(400)
+    expect(signed.json?.detail).toBe('The body is not JSON')
+    const unsigned = await call('POST', `/webhooks/zendesk/${sub}`, { body: text })
+    expect(unsigned.status).toBe(401)
+  })
+
   it('accepts the secret of each of the subdomain’s webhooks (a trigger one, an event one)', async () => {
     const second = 'zendesk-event-webhook-secret-0002'
     const res = await admin('PUT', `/admin/tenants/${t.tenantId}/webhooks/zendesk`, {

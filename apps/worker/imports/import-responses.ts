@@ -7,7 +7,7 @@ import {
   type UnifiedRecord,
 } from '../../../core/model/index.ts'
 import type { TenantStore } from '../../../core/store/index.ts'
-import { derivePending } from '../../../core/sync/derive.ts'
+import { derivePendingSlice } from '../../../core/sync/derive.ts'
 import { sha256Hex } from '../crypto.ts'
 import { DEFAULT_SCALES, type RejectedRow, type ResponseInput } from './response-input.ts'
 
@@ -129,7 +129,8 @@ export async function importResponses(
       cursor: null,
       state: { status: 'idle', lastSuccessMs: nowMs, counts: { fetched: rows.length } },
     })
-    derivePending(store, { now: nowMs })
+    // Bounded like every derive: the tenant's alarm finishes a longer queue.
+    derivePendingSlice(store, { now: nowMs })
   }
   return { written, unchanged, rejected }
 }

@@ -5,16 +5,25 @@ import {
   HUBSPOT_SIGNATURE_WINDOW,
   hubspotSigningSecret,
   readHubSpotSignature,
+  type HubSpotSignature,
 } from '../../../connectors/hubspot/index.ts'
 import type { AppEnv } from '../app-env.ts'
 import { unauthorized } from '../problem.ts'
 import { verifiedOr401 } from './credential.ts'
 
-export interface HubSpotTenant {
-  tenantId: string
-  /** The HubSpot app's client secret: the HMAC key of its v3 signatures. */
-  clientSecret: string
-}
+/**
+ * The portal's tenant and the HubSpot app's client secret (the HMAC key of its v3 signatures), or a
+ * check run inside the tenant object that keeps the secret sealed.
+ */
+export type HubSpotTenant = { tenantId: string } & (
+  | { clientSecret: string }
+  | {
+      verifySignature: (signature: HubSpotSignature, request: SignedCardRequest) => Promise<boolean>
+    }
+)
+
+/** What a card request's v3 signature covers. */
+export type SignedCardRequest = { method: string; url: string; body: Uint8Array<ArrayBuffer> }
 
 export interface HubSpotSignatureOptions {
   /** Portal id (the `portalId` query parameter HubSpot adds) → tenant; null for an unknown portal. */
@@ -67,9 +76,11 @@ export function hubspotSignature(options: HubSpotSignatureOptions) {
       : c.req.url
     const body = new Uint8Array(await c.req.arrayBuffer())
     const request = { method: c.req.method, url: signedUrl, body }
-    if ((await hubspotSigningSecret(signature, request, [tenant.clientSecret])) === null) {
-      throw unauthorized(failed)
-    }
+    const matches =
+      'clientSecret' in tenant
+        ? (await hubspotSigningSecret(signature, request, [tenant.clientSecret])) !== null
+        : await tenant.verifySignature(signature, request)
+    if (!matches) throw unauthorized(failed)
     c.set('tenant', { tenantId: tenant.tenantId, via: 'hubspot_signature' })
     await next()
   })

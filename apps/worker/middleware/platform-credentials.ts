@@ -3,11 +3,14 @@ import type { AppEnv } from '../app-env.ts'
 import { accountKey, Directory } from '../directory/directory.ts'
 import { tenantStub } from '../tenant/client.ts'
 import { hubspotSignature, type HubSpotTenant } from './hubspot-signature.ts'
+
+type HubSpotVerify = Extract<HubSpotTenant, { verifySignature: unknown }>['verifySignature']
 import { zafJwt, type ZafInstallation } from './zaf-jwt.ts'
 
 /**
- * The issuer's tenant (directory `zendesk:<subdomain>`) and that tenant's installation secret. An
- * account linked by a connection alone has no installation: no secret, so the JWT is refused.
+ * The issuer's tenant (directory `zendesk:<subdomain>`); its object checks the JWT's signature with
+ * the installation's sealed secret. An account linked by a connection alone has no installation:
+ * the JWT is refused.
  */
 export async function resolveZafSecret(env: Env, iss: string): Promise<ZafInstallation | null> {
   const subdomain = iss.toLowerCase()
@@ -15,13 +18,16 @@ export async function resolveZafSecret(env: Env, iss: string): Promise<ZafInstal
     accountKey('zendesk', subdomain),
   )
   if (!tenantId) return null
-  const found = await tenantStub(env, tenantId).installationSecret('zendesk', subdomain)
-  return found && found !== 'global' ? { tenantId, secret: found.secret } : null
+  const tenant = tenantStub(env, tenantId)
+  const verifySignature = (token: string) =>
+    tenant.verifyInstallationSignature({ platform: 'zendesk', externalId: subdomain, token })
+  return { tenantId, verifySignature }
 }
 
 /**
- * The portal's tenant (directory `hubspot:<portalId>`) and the key of its signatures: the tenant's
- * own app secret, else the marketplace app's `HUBSPOT_CLIENT_SECRET` for a registered installation.
+ * The portal's tenant (directory `hubspot:<portalId>`); its object checks the signature with the
+ * tenant's own app secret, else the marketplace app's `HUBSPOT_CLIENT_SECRET` for a registered
+ * installation.
  */
 export async function resolveHubSpotTenant(
   env: Env,
@@ -31,10 +37,15 @@ export async function resolveHubSpotTenant(
     accountKey('hubspot', portalId),
   )
   if (!tenantId) return null
-  const found = await tenantStub(env, tenantId).installationSecret('hubspot', portalId)
-  if (!found) return null
-  if (found !== 'global') return { tenantId, clientSecret: found.secret }
-  return env.HUBSPOT_CLIENT_SECRET ? { tenantId, clientSecret: env.HUBSPOT_CLIENT_SECRET } : null
+  const tenant = tenantStub(env, tenantId)
+  const verifySignature: HubSpotVerify = (signature, request) =>
+    tenant.verifyInstallationSignature({
+      platform: 'hubspot',
+      externalId: portalId,
+      signature,
+      request,
+    })
+  return { tenantId, verifySignature }
 }
 
 /**

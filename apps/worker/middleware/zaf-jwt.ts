@@ -5,6 +5,7 @@ import {
   verifyZafJwt,
   ZAF_JWT_DEFAULTS,
   type ZafCaller,
+  type ZafKey,
 } from '../../../connectors/zendesk/index.ts'
 import type { AppEnv } from '../app-env.ts'
 import { unauthorized } from '../problem.ts'
@@ -17,11 +18,11 @@ export interface ZafEnv extends AppEnv {
   Variables: AppEnv['Variables'] & { zaf: ZafCaller }
 }
 
-export interface ZafInstallation {
-  tenantId: string
-  /** The app's `shared_secret` setting: the HMAC key Zendesk's proxy signs with. */
-  secret: string
-}
+/**
+ * The issuer's tenant and the installation's key: the app's `shared_secret` setting (the HMAC key
+ * Zendesk's proxy signs with), or a check run inside the tenant object that keeps it sealed.
+ */
+export type ZafInstallation = { tenantId: string } & ZafKey
 
 export interface ZafJwtOptions {
   /** Issuer (Zendesk subdomain) → its tenant and the installation's shared secret; null if unknown. */

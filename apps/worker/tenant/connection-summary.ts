@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Connection } from '../../../core/store/index.ts'
 import { HubspotLimits, ZendeskLimits, type ConnectionSummary } from './connection-input.ts'
-import type { ScheduleRow } from './schedule.ts'
+import type { ScheduleRow } from './scheduler.ts'
 
 /** What the store's connection settings hold for the worker (the credentials are a separate blob). */
 export const ConnectionSettings = z.object({

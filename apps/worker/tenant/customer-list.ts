@@ -1,8 +1,8 @@
 import type { CustomerView, NpsCategory, Source } from '../../../core/model/index.ts'
-import type { SqlPort } from '../../../core/store/port.ts'
+import type { TenantStore, ViewFilter } from '../../../core/store/index.ts'
 
 /** Filters of the admin customer list; several are ANDed. */
-export type CustomerFilter = 'friction' | 'nps' | 'both_sources'
+export type CustomerFilter = ViewFilter
 
 export interface CustomerSummary {
   id: string
@@ -24,35 +24,13 @@ export interface CustomerPage {
   customers: CustomerSummary[]
 }
 
-/** Each filter as a condition on the stored view (`views.body`), so paging happens in SQL. */
-const CONDITIONS: Record<CustomerFilter, string> = {
-  friction: `EXISTS (SELECT 1 FROM json_each(v.body, '$.friction') f
-    WHERE json_extract(f.value, '$.open') = 1)`,
-  nps: `json_extract(v.body, '$.nps.latest') IS NOT NULL`,
-  both_sources: `(SELECT count(DISTINCT json_extract(i.value, '$.source'))
-    FROM json_each(v.body, '$.customer.identities') i) >= 2`,
-}
-
-/** A page of customers (by id) with what makes them worth a look. */
+/** A page of customers (by id) with what makes them worth a look; filtered and paged in SQL. */
 export function listCustomerSummaries(
-  sql: SqlPort,
+  store: TenantStore,
   query: { limit: number; offset: number; has: CustomerFilter[] },
 ): CustomerPage {
-  const where = query.has.length
-    ? `WHERE ${[...new Set(query.has)].map((f) => CONDITIONS[f]).join(' AND ')}`
-    : ''
-  const [count] = sql.all<{ n: number }>(`SELECT count(*) AS n FROM views v ${where}`)
-  const rows = sql.all<{ body: string }>(
-    `SELECT v.body FROM views v ${where} ORDER BY v.customer_id LIMIT ? OFFSET ?`,
-    query.limit,
-    query.offset,
-  )
-  return {
-    total: Number(count?.n ?? 0),
-    limit: query.limit,
-    offset: query.offset,
-    customers: rows.map((r) => summarise(JSON.parse(r.body) as CustomerView)),
-  }
+  const { total, views } = store.pageViews(query)
+  return { total, limit: query.limit, offset: query.offset, customers: views.map(summarise) }
 }
 
 export function summarise(view: CustomerView): CustomerSummary {

@@ -1,4 +1,7 @@
 import type { SqlPort } from '../../../core/store/port.ts'
+import { hubspotSigningSecret, type HubSpotSignature } from '../../../connectors/hubspot/index.ts'
+import { zafSignatureMatches } from '../../../connectors/zendesk/index.ts'
+import { sealContext, type Sealer } from './secrets.ts'
 
 /**
  * The platform apps installed for a tenant: a Zendesk sidebar per subdomain (its `shared_secret`
@@ -33,11 +36,7 @@ const fromRaw = (r: Raw): InstallationRow => ({
   updatedAt: new Date(Number(r.updated_ms)).toISOString(),
 })
 
-/** The additional data a sealed installation secret is bound to: it opens nowhere else. */
-export const installationContext = (tenantId: string, platform: Platform, externalId: string) =>
-  `${tenantId}/installation/${platform}/${externalId}`
-
-export function putInstallation(
+function putInstallation(
   sql: SqlPort,
   row: { platform: Platform; externalId: string; sealedSecret: string | null; nowMs: number },
 ): void {
@@ -52,7 +51,7 @@ export function putInstallation(
   )
 }
 
-export function getInstallation(
+function getInstallation(
   sql: SqlPort,
   platform: Platform,
   externalId: string,
@@ -65,7 +64,7 @@ export function getInstallation(
   return row ? fromRaw(row) : null
 }
 
-export function listInstallations(sql: SqlPort): InstallationSummary[] {
+function listInstallations(sql: SqlPort): InstallationSummary[] {
   return sql
     .all<Raw>('SELECT * FROM worker_installations ORDER BY platform, external_id')
     .map(fromRaw)
@@ -78,3 +77,82 @@ export const toInstallationSummary = (row: InstallationRow): InstallationSummary
   secret: row.sealedSecret === null ? 'global' : 'tenant',
   updatedAt: row.updatedAt,
 })
+
+/** A tenant's platform app installations (`worker_installations`), their secrets sealed. */
+/** A signed request an installation's key should have made. */
+export type InstallationSignature =
+  | { platform: 'zendesk'; externalId: string; token: string }
+  | {
+      platform: 'hubspot'
+      externalId: string
+      signature: HubSpotSignature
+      request: { method: string; url: string; body: Uint8Array<ArrayBuffer> }
+    }
+
+export class Installations {
+  private readonly sql: SqlPort
+  private readonly sealer: Sealer
+
+  constructor(sql: SqlPort, sealer: Sealer) {
+    this.sql = sql
+    this.sealer = sealer
+  }
+
+  /**
+   * Registers (or replaces) an installation. `secret` null: the deployment's global app secret
+   * signs for it (HubSpot marketplace app). The secret is sealed to this installation.
+   */
+  async put(
+    tenantId: string,
+    platform: Platform,
+    externalId: string,
+    secret: string | null,
+    nowMs: number,
+  ): Promise<InstallationSummary> {
+    const context = sealContext.installation(tenantId, platform, externalId)
+    const sealedSecret = secret === null ? null : await this.sealer.seal(secret, context)
+    putInstallation(this.sql, { platform, externalId, sealedSecret, nowMs })
+    return toInstallationSummary(getInstallation(this.sql, platform, externalId)!)
+  }
+
+  list(): InstallationSummary[] {
+    return listInstallations(this.sql)
+  }
+
+  has(platform: Platform, externalId: string): boolean {
+    return getInstallation(this.sql, platform, externalId) !== null
+  }
+
+  /**
+   * Whether the installation's key signed a sidebar JWT (Zendesk) or a card request (HubSpot v3):
+   * its own secret, or `globalSecret` (the deployment's app secret) for an installation without one;
+   * false when there is no such installation or key. The secret is opened here and goes nowhere else.
+   */
+  async verifySignature(
+    tenantId: string,
+    signed: InstallationSignature,
+    globalSecret: string | undefined,
+  ): Promise<boolean> {
+    const found = await this.secret(tenantId, signed.platform, signed.externalId)
+    const key = found === 'global' ? globalSecret : found?.secret
+    if (!key) return false
+    if (signed.platform === 'zendesk') return zafSignatureMatches(signed.token, key)
+    return (await hubspotSigningSecret(signed.signature, signed.request, [key])) !== null
+  }
+
+  /**
+   * The HMAC key of an installation: its own secret opened, `global` when it uses the deployment's
+   * app secret, or null when this tenant has no such installation. For this object's own checks.
+   */
+  async secret(
+    tenantId: string,
+    platform: Platform,
+    externalId: string,
+  ): Promise<{ secret: string } | 'global' | null> {
+    const row = getInstallation(this.sql, platform, externalId)
+    if (!row) return null
+    if (row.sealedSecret === null) return 'global'
+    const context = sealContext.installation(tenantId, platform, externalId)
+    return { secret: await this.sealer.open(row.sealedSecret, context) }
+  }
+}

@@ -6,7 +6,6 @@ import type { Connector } from '../../../core/sync/types.ts'
 import { connectorFor as vendorConnector } from '../../../connectors/index.ts'
 import type { ConnectionAuth } from './connection-input.ts'
 import { settingsOf } from './connection-summary.ts'
-import { derivePendingSlice } from './derive-slice.ts'
 
 export interface SliceLimits {
   maxRequests: number
@@ -85,8 +84,7 @@ export class SyncRunner {
       connector,
       http,
       options: { ...limits, now: () => this.clock.now() },
-      // Bounded like the slice: a long derive queue (a settings change) drains over alarm passes.
-      derive: (store, options) => derivePendingSlice(store, options).customers,
+      // runSlice's derive is bounded like the slice: a long queue drains over alarm passes.
     })
     return {
       done: result.done,

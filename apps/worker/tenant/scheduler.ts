@@ -89,6 +89,10 @@ export function recordSlice(
   )
 }
 
+export function deleteSchedule(sql: SqlPort, connectionId: string): void {
+  sql.run('DELETE FROM worker_schedule WHERE connection_id = ?', connectionId)
+}
+
 export function earliestRun(sql: SqlPort): number | null {
   const [row] = sql.all<{ at: number | null }>('SELECT min(next_run_ms) AS at FROM worker_schedule')
   return row?.at === null || row?.at === undefined ? null : Number(row.at)

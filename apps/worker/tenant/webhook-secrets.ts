@@ -1,24 +1,17 @@
 import type { SqlPort } from '../../../core/store/port.ts'
+import { sealContext, type Sealer } from './secrets.ts'
 
 /** Vendors whose webhooks sign with a secret cxlens stores per account (HubSpot signs with the app's). */
 export type WebhookPlatform = 'zendesk'
 
-/** The additional data a sealed webhook secret is bound to: it opens nowhere else. */
-export const webhookSecretContext = (
-  tenantId: string,
-  platform: WebhookPlatform,
-  account: string,
-  webhookId: string,
-) => `${tenantId}/webhook/${platform}/${account}/${webhookId}`
-
-export interface WebhookSecretRow {
+interface WebhookSecretRow {
   webhookId: string
   sealedSecret: string
   updatedAt: string
 }
 
 /** Stores (or replaces) the secret of one webhook of an account; `webhookId` '' is the default one. */
-export function putWebhookSecret(
+function putWebhookSecret(
   sql: SqlPort,
   row: {
     platform: WebhookPlatform
@@ -42,7 +35,7 @@ export function putWebhookSecret(
 }
 
 /** Every webhook secret of an account (a trigger webhook and an event webhook sign differently). */
-export function listWebhookSecrets(
+function listWebhookSecrets(
   sql: SqlPort,
   platform: WebhookPlatform,
   account: string,
@@ -59,4 +52,41 @@ export function listWebhookSecrets(
       sealedSecret: row.secret,
       updatedAt: new Date(Number(row.updated_ms)).toISOString(),
     }))
+}
+
+/** The sealed signing secrets of a tenant's vendor webhooks (`worker_webhook_signing_secrets`). */
+export class WebhookSecrets {
+  private readonly sql: SqlPort
+  private readonly sealer: Sealer
+
+  constructor(sql: SqlPort, sealer: Sealer) {
+    this.sql = sql
+    this.sealer = sealer
+  }
+
+  /** Seals and stores the secret of one webhook of a vendor account (replaces its former one). */
+  async put(
+    tenantId: string,
+    webhook: { platform: WebhookPlatform; account: string; webhookId: string },
+    secret: string,
+    nowMs: number,
+  ) {
+    const { platform, account, webhookId } = webhook
+    const context = sealContext.webhook(tenantId, platform, account, webhookId)
+    const sealedSecret = await this.sealer.seal(secret, context)
+    putWebhookSecret(this.sql, { platform, account, webhookId, sealedSecret, nowMs })
+    return { platform, account, webhookId, updatedAt: new Date(nowMs).toISOString() }
+  }
+
+  /** The opened secrets of an account's webhooks (none when no webhook was configured). */
+  open(tenantId: string, platform: WebhookPlatform, account: string): Promise<string[]> {
+    return Promise.all(
+      listWebhookSecrets(this.sql, platform, account).map((row) =>
+        this.sealer.open(
+          row.sealedSecret,
+          sealContext.webhook(tenantId, platform, account, row.webhookId),
+        ),
+      ),
+    )
+  }
 }

@@ -1,6 +1,6 @@
 import { refreshTimingOf, type RefreshTiming } from '../../../connectors/index.ts'
 import type { SqlPort } from '../../../core/store/port.ts'
-import { getSchedule, runNow } from '../tenant/schedule.ts'
+import { getSchedule, runNow } from './scheduler.ts'
 
 /** How soon after a vendor event a refresh can see it: each connector states its own timing. */
 export const REFRESH_TIMING = {

@@ -1,9 +1,9 @@
 import { runInDurableObject } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { tenantStub } from '../tenant/client.ts'
-import { addSchedule, getSchedule } from '../tenant/schedule.ts'
-import type { Tenant } from '../tenant/tenant.ts'
+import { tenantStub } from './client.ts'
+import { addSchedule, getSchedule } from './scheduler.ts'
+import type { Tenant } from './tenant.ts'
 import { pendingRefresh, REFRESH_TIMING, refreshCounts, requestRefresh } from './refresh.ts'
 
 const zendesk = REFRESH_TIMING.zendesk
@@ -14,7 +14,7 @@ describe('requestRefresh', () => {
     // A fresh object (never initialised as a tenant) is enough for its tables.
     const stub = tenantStub(env, `t${'r'.repeat(20)}`)
     await runInDurableObject(stub, (instance: Tenant) => {
-      const { sql } = instance
+      const { sql } = instance.store
       addSchedule(sql, 'con_a', 5, T0 + 300_000)
       expect(requestRefresh(sql, 'con_b', T0, zendesk)).toBe('no_connection')
 

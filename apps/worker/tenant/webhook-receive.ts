@@ -1,5 +1,5 @@
 import type { TenantStore } from '../../../core/store/index.ts'
-import type { WebhookEvent, WebhookReceipt } from './events.ts'
+import type { WebhookEvent, WebhookReceipt } from '../webhooks/events.ts'
 import { REFRESH_TIMING, requestRefresh } from './refresh.ts'
 
 /** Vendors retry a failed delivery for up to a day (HubSpot: 10 tries over 24 h): keep ids 3 days. */

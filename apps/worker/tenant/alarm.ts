@@ -1,0 +1,123 @@
+import type { SqlPort, TenantStore } from '../../../core/store/index.ts'
+import { derivePendingSlice } from '../../../core/sync/derive.ts'
+import type { Connections } from './connections.ts'
+import type { TenantKeys } from './keys.ts'
+import { pendingRefresh } from './refresh.ts'
+import { dueSchedules, earliestRun, recordSlice } from './scheduler.ts'
+import type { SliceLimits, SyncRunner } from './sync-runner.ts'
+
+/** A slice that failed outright (bad credentials, vendor down) waits this long before the next try. */
+const FAILURE_BACKOFF_MS = 60_000
+
+export interface AlarmDeps {
+  store: TenantStore
+  sql: SqlPort
+  storage: DurableObjectStorage
+  keys: TenantKeys
+  connections: Connections
+  runner: SyncRunner
+  limits: SliceLimits
+  now?: () => number
+}
+
+/**
+ * The tenant's alarm: when it should run next, and one pass of work when it does (a bounded derive,
+ * then one bounded slice per due connection). A slice commits page by page, so a crash loses at
+ * most one uncommitted page.
+ */
+export class Alarm {
+  private running = false
+
+  private readonly deps: AlarmDeps
+
+  constructor(deps: AlarmDeps) {
+    this.deps = deps
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)()
+  }
+
+  /** When the alarm should next run: now while people wait for a derive, else the earliest due connection. */
+  private nextWork(): number | null {
+    const due = earliestRun(this.deps.sql)
+    if (this.deps.store.countPendingDerive() === 0) return due
+    return Math.min(due ?? Infinity, this.now())
+  }
+
+  /** Re-arms the alarm at the earliest pending work (the cron watchdog calls this too). */
+  async arm(): Promise<number | null> {
+    const next = this.nextWork()
+    if (next === null) return null
+    const current = await this.deps.storage.getAlarm()
+    if (current === null || current > next) await this.deps.storage.setAlarm(next)
+    return next
+  }
+
+  /**
+   * One pass, then re-arm: at once when a connection has more to fetch or people wait for a
+   * derive, otherwise at the next scheduled time. One pass at a time: a second alarm delivery (a
+   * test driver, a retry) leaves the running pass to re-arm when it ends.
+   */
+  async run(): Promise<void> {
+    const tenantId = this.deps.keys.tenantId()
+    if (this.running || !tenantId) return
+    this.running = true
+    try {
+      await this.pass(tenantId)
+    } finally {
+      this.running = false
+    }
+  }
+
+  private async pass(tenantId: string): Promise<void> {
+    const { store, sql, connections, runner, limits } = this.deps
+    // Derive work first (a settings change, a crash between a page and its derive), bounded.
+    derivePendingSlice(store, { now: this.now() })
+    for (const due of dueSchedules(sql, this.now())) {
+      const connection = store.getConnection(due.connectionId)
+      if (!connection?.credentials) continue
+      const startedAt = this.now()
+      try {
+        const auth = await connections.openAuth(tenantId, connection)
+        const result = await runner.runSlice(connection, auth, limits)
+        // Done: next scheduled poll. More to fetch: at once, or when the vendor's limit lets us.
+        // A webhook refresh this slice started too early for brings the alarm back at its time.
+        const nextRunMs = result.done
+          ? Math.min(
+              startedAt + due.everyMinutes * 60_000,
+              pendingRefresh(sql, connection.id, startedAt) ?? Infinity,
+            )
+          : Math.max(this.now(), result.retryAt ?? 0)
+        recordSlice(sql, connection.id, {
+          atMs: startedAt,
+          done: result.done,
+          requests: result.requests,
+          error: result.errors.length > 0 ? result.errors.join('; ').slice(0, 1000) : null,
+          nextRunMs,
+        })
+      } catch (err) {
+        // Context only (tenant, connection, error class and message): credentials never reach a log.
+        const message = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error'
+        console.error(
+          JSON.stringify({
+            level: 'error',
+            event: 'slice_failed',
+            tenantId,
+            connectionId: connection.id,
+            message,
+          }),
+        )
+        recordSlice(sql, connection.id, {
+          atMs: startedAt,
+          done: false,
+          requests: 0,
+          error: message,
+          nextRunMs: this.now() + FAILURE_BACKOFF_MS,
+        })
+      }
+    }
+    const next = this.nextWork()
+    if (next !== null) await this.deps.storage.setAlarm(Math.max(next, this.now()))
+  }
+}

@@ -1,0 +1,146 @@
+import type { Connection, SqlPort, TenantStore } from '../../../core/store/index.ts'
+import {
+  authSchemaFor,
+  DEFAULT_SCHEDULE,
+  resolveAccount,
+  type ConnectionAuth,
+  type ConnectionInput,
+  type ConnectionSummary,
+} from './connection-input.ts'
+import { toSummary, type ConnectionSettings } from './connection-summary.ts'
+import type { Installations } from './installations.ts'
+import type { ConnectionState, DeletedConnection, QuarantinePage } from './rpc-types.ts'
+import { addSchedule, deleteSchedule, getSchedule, runNow } from './scheduler.ts'
+import { sealContext, type Sealer } from './secrets.ts'
+import type { SyncRunner } from './sync-runner.ts'
+
+const CONNECTION_ID = /^con_[0-9a-z]{20}$/
+
+export type AddConnectionResult =
+  | { status: 'created'; connection: ConnectionSummary }
+  | { status: 'conflict'; connectionId: string }
+
+/**
+ * A tenant's vendor connections: the store's `connections` row (credentials sealed to the
+ * connection) and the worker's schedule row, created and deleted together.
+ */
+export class Connections {
+  private readonly store: TenantStore
+  private readonly sql: SqlPort
+  private readonly sealer: Sealer
+  private readonly runner: SyncRunner
+  private readonly installations: Installations
+
+  constructor(
+    store: TenantStore,
+    sealer: Sealer,
+    runner: SyncRunner,
+    installations: Installations,
+  ) {
+    this.store = store
+    this.sql = store.sql
+    this.sealer = sealer
+    this.runner = runner
+    this.installations = installations
+  }
+
+  /** A stored connection by a well-formed id, else null. */
+  get(connectionId: string): Connection | null {
+    return CONNECTION_ID.test(connectionId) ? this.store.getConnection(connectionId) : null
+  }
+
+  async add(tenantId: string, input: ConnectionInput, nowMs: number): Promise<AddConnectionResult> {
+    const { account, baseUrl } = resolveAccount(input)
+    const existing = this.store
+      .listConnections()
+      .find((c) => c.source === input.source && c.account === account)
+    if (existing) return { status: 'conflict', connectionId: existing.id }
+
+    const id =
+      'con_' +
+      [...crypto.getRandomValues(new Uint8Array(20))].map((b) => (b & 31).toString(32)).join('')
+    const sealed = await this.sealer.seal(
+      JSON.stringify(input.auth),
+      sealContext.connection(tenantId, id),
+    )
+    const settings: ConnectionSettings = {
+      authKind: input.auth.kind,
+      ...(input.limits ? { limits: input.limits } : {}),
+      ...(input.source === 'zendesk' && input.startTime ? { startTime: input.startTime } : {}),
+    }
+    const schedule = input.schedule ?? DEFAULT_SCHEDULE
+    this.sql.transaction(() => {
+      this.store.putConnection({
+        id,
+        source: input.source,
+        account,
+        baseUrl,
+        credentials: new TextEncoder().encode(sealed),
+        settings: { ...settings },
+      })
+      addSchedule(this.sql, id, schedule.everyMinutes, nowMs)
+    })
+    return { status: 'created', connection: this.summary(id)! }
+  }
+
+  summary(connectionId: string): ConnectionSummary | null {
+    const connection = this.store.getConnection(connectionId)
+    return connection ? toSummary(connection, getSchedule(this.sql, connectionId)) : null
+  }
+
+  list(): ConnectionSummary[] {
+    return this.store.listConnections().map((c) => toSummary(c, getSchedule(this.sql, c.id)))
+  }
+
+  /** Makes the connection due now; null when there is no such connection. */
+  runNow(connectionId: string, nowMs: number): ConnectionSummary | null {
+    if (!this.get(connectionId)) return null
+    runNow(this.sql, connectionId, nowMs)
+    return this.summary(connectionId)
+  }
+
+  state(connectionId: string): ConnectionState | null {
+    const connection = this.summary(connectionId)
+    if (!connection) return null
+    const streams = this.store
+      .streamStates(connectionId)
+      .map(({ connectionId: _c, retryAt: _r, doneRun: _d, ...state }) => state)
+    return {
+      connection,
+      lastSlice: getSchedule(this.sql, connectionId)?.lastSlice ?? null,
+      streams,
+    }
+  }
+
+  /** Ops' view of a connection's quarantine, newest first, without the raw vendor items. */
+  quarantine(connectionId: string, page: { limit: number; offset: number }): QuarantinePage | null {
+    if (!this.get(connectionId)) return null
+    const items = this.store
+      .listQuarantine({ connectionId, ...page })
+      .map(({ stream, vendorId, reason, at }) => ({ stream, vendorId, reason, at }))
+    return { total: this.store.countQuarantine(connectionId), ...page, items }
+  }
+
+  /**
+   * Stops a connection for good: its credentials, schedule, cursors, stream states, runs, quarantine
+   * and rate budget go; the records it synced stay in the customers' views (connect again to resume).
+   */
+  delete(connectionId: string): DeletedConnection | null {
+    const connection = this.summary(connectionId)
+    if (!CONNECTION_ID.test(connectionId) || !connection) return null
+    // Schedule first (no transaction: the store's delete runs its own, and they do not nest); the
+    // object's synchronous writes commit together anyway.
+    deleteSchedule(this.sql, connectionId)
+    this.store.deleteConnection(connectionId)
+    this.runner.forget(connection.source, connection.account)
+    const accountStillRouted = this.installations.has(connection.source, connection.account)
+    return { connection, accountStillRouted }
+  }
+
+  /** The connection's credentials, opened for one slice; they never leave the object. */
+  async openAuth(tenantId: string, connection: Connection): Promise<ConnectionAuth> {
+    const sealed = new TextDecoder().decode(connection.credentials!)
+    const opened = await this.sealer.open(sealed, sealContext.connection(tenantId, connection.id))
+    return authSchemaFor(connection.source).parse(JSON.parse(opened))
+  }
+}

@@ -1,0 +1,17 @@
+import { applyMigrations, type Migration, type SqlPort } from '../../../../core/store/index.ts'
+import workerTables from './0001_worker_tables.ts'
+import webhookTables from './0002_webhook_tables.ts'
+
+/** The worker's own tables in a tenant object, beside the store's; in order. */
+export const WORKER_MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: '0001_worker_tables', sql: workerTables },
+  { id: 2, name: '0002_webhook_tables', sql: webhookTables },
+]
+
+/** Where the worker records its applied migrations (the store keeps `schema_migrations`). */
+export const WORKER_MIGRATIONS_TABLE = 'worker_schema_migrations'
+
+/** Applies the worker's pending migrations; returns their names. */
+export function migrateWorker(sql: SqlPort, nowMs: number): string[] {
+  return applyMigrations(sql, nowMs, WORKER_MIGRATIONS, WORKER_MIGRATIONS_TABLE)
+}

@@ -1,0 +1,44 @@
+import { TenantStore } from '../../../core/store/index.ts'
+import { Alarm } from './alarm.ts'
+import { Connections } from './connections.ts'
+import { Installations } from './installations.ts'
+import { TenantKeys } from './keys.ts'
+import { migrateWorker } from './migrations/index.ts'
+import { Sealer } from './secrets.ts'
+import { durableSqlPort } from './sql-port.ts'
+import { SyncRunner, sliceLimits } from './sync-runner.ts'
+import { WebhookSecrets } from './webhook-secrets.ts'
+import { Webhooks } from './webhooks.ts'
+
+export type TenantModules = ReturnType<typeof openTenantModules>
+
+/**
+ * The modules of one tenant object over its SQLite, wired once per object: the store (core's tables)
+ * and the worker's modules, each owning its own tables, all sealing through one `Sealer`. Migrates
+ * both sets of tables before the object serves a call.
+ */
+export function openTenantModules(ctx: DurableObjectState, env: Env) {
+  const sql = durableSqlPort(ctx.storage)
+  const store = new TenantStore(sql)
+  const sealer = new Sealer(env.CXLENS_SECRET_KEY)
+  const keys = new TenantKeys(sql)
+  const installations = new Installations(sql, sealer)
+  // Rate budgets live as long as this object: one per vendor account, shared by every slice.
+  const runner = new SyncRunner(store)
+  const connections = new Connections(store, sealer, runner, installations)
+  const webhookSecrets = new WebhookSecrets(sql, sealer)
+  const webhooks = new Webhooks({
+    store,
+    keys,
+    secrets: webhookSecrets,
+    installations,
+    hubspotAppSecret: env.HUBSPOT_CLIENT_SECRET,
+  })
+  const limits = sliceLimits(env)
+  const alarm = new Alarm({ store, sql, storage: ctx.storage, keys, connections, runner, limits })
+  void ctx.blockConcurrencyWhile(async () => {
+    store.migrate()
+    migrateWorker(sql, Date.now())
+  })
+  return { store, keys, connections, installations, webhookSecrets, webhooks, alarm }
+}
