@@ -14,7 +14,14 @@ import {
 } from './connection-input.ts'
 import { settingsOf, toSummary } from './connection-summary.ts'
 import { isCron } from './cron.ts'
-import { cronOf, pause, pausedSince, resume, setSchedule, type ScheduleSpec } from './ops-schedule.ts'
+import {
+  cronOf,
+  pause,
+  pausedSince,
+  resume,
+  setSchedule,
+  type ScheduleSpec,
+} from './ops-schedule.ts'
 import {
   abandonOpenRun,
   currentRunId,
@@ -239,8 +246,7 @@ function connectionStatus(deps: OpsDeps, connectionId: string): ConnectionStatus
     schedule: cron ? { cron } : { everyMinutes: schedule?.everyMinutes ?? 5 },
     paused: pausedMs !== null,
     pausedAt: pausedMs === null ? null : new Date(pausedMs).toISOString(),
-    nextRunAt:
-      pausedMs !== null || !schedule ? null : new Date(schedule.nextRunMs).toISOString(),
+    nextRunAt: pausedMs !== null || !schedule ? null : new Date(schedule.nextRunMs).toISOString(),
     currentRun: runId === null ? null : getRun(sql, runId),
     lastRun: last ?? null,
   }
