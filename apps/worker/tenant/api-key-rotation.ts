@@ -18,7 +18,7 @@ export async function rotateApiKey(
     sql.run('DELETE FROM worker_api_key_grace WHERE expires_ms <= ?', nowMs)
     sql.run(
       `INSERT INTO worker_api_key_grace (api_key_hash, expires_ms)
-       SELECT api_key_hash, ? FROM worker_tenant ON CONFLICT DO NOTHING`,
+       SELECT api_key_hash, ? FROM worker_tenant WHERE true ON CONFLICT DO NOTHING`,
       expiresMs,
     )
     sql.run('UPDATE worker_tenant SET api_key_hash = ?', secretHash)
