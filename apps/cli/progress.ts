@@ -18,7 +18,7 @@ export function progressBars(stream: NodeJS.WriteStream = process.stderr) {
   const multi = new cliProgress.MultiBar(
     {
       stream,
-      format: ' {name} |{bar}| {pct} | {records} records, {pages} pages | {eta}',
+      format: ' {name} |{bar}| {pct} | {records} records, {pages} pages | {info}',
       barsize: 24,
       hideCursor: true,
       clearOnComplete: false,
@@ -36,7 +36,7 @@ export function progressBars(stream: NodeJS.WriteStream = process.stderr) {
         pct: run.outcome.padStart(9),
         records: run.streams.reduce((n, s) => n + s.records, 0),
         pages: `${run.streams.reduce((n, s) => n + s.pages, 0)}`,
-        eta: `${run.requests} req, ${run.rateLimited}×429, waited ${Math.round(run.waitedMs / 1000)}s, ETA ${run.outcome === 'running' ? eta(run.etaSeconds) : '0s'}`,
+        info: `${run.requests} req, ${run.rateLimited}×429, waited ${Math.round(run.waitedMs / 1000)}s, ETA ${run.outcome === 'running' ? eta(run.etaSeconds) : '0s'}`,
       }
       summary ??= multi.create(100, 0, head)
       summary.update(run.outcome === 'running' ? 0 : 100, head)
@@ -53,7 +53,7 @@ export function progressBars(stream: NodeJS.WriteStream = process.stderr) {
               : `${value}%`.padStart(9),
           records: s.records,
           pages: s.pages,
-          eta: s.done ? '' : `ETA ${eta(s.etaSeconds)}`,
+          info: s.done ? '' : `ETA ${eta(s.etaSeconds)}`,
         }
         const bar = bars.get(s.stream)
         if (bar) bar.update(value, payload)
