@@ -45,6 +45,19 @@ import { derivePendingSlice } from './derive-slice.ts'
 import { durableSqlPort } from './sql-port.ts'
 import { SyncRunner, sliceLimits } from './sync-runner.ts'
 import { migrateWorkerTables } from './worker-schema.ts'
+import { log } from '../log.ts'
+import { graceKeyAccepted } from './api-key-rotation.ts'
+import {
+  handleOps,
+  runForSlice,
+  type OpsRefusal,
+  type OpsRequest,
+  type OpsResults,
+} from './connection-ops.ts'
+import { migrateOpsTables } from './ops-schema.ts'
+import { forgetConnectionOps, nextScheduledRun } from './ops-schedule.ts'
+import { logSlice } from './run-log.ts'
+import { failRun, openRunRecord, recordRunSlice } from './runs.ts'
 import type { WebhookReceipt } from '../webhooks/events.ts'
 import { receiveWebhookEvents, type WebhookBatch } from '../webhooks/receive.ts'
 import { pendingRefresh } from '../webhooks/refresh.ts'
@@ -85,6 +98,7 @@ export class Tenant extends DurableObject<Env> {
       this.store.migrate()
       migrateWorkerTables(this.sql)
       migrateWebhookTables(this.sql)
+      migrateOpsTables(this.sql)
     })
   }
 
@@ -116,7 +130,8 @@ export class Tenant extends DurableObject<Env> {
     const [row] = this.sql.all<{ api_key_hash: string }>('SELECT api_key_hash FROM worker_tenant')
     // Compare against something even without a tenant, so both answers take the same time.
     const ok = await constantTimeEqual(secretHash, row?.api_key_hash ?? '')
-    return ok && row !== undefined
+    // A rotated-out key works until its grace period ends.
+    return row !== undefined && (ok || (await graceKeyAccepted(this.sql, secretHash, Date.now())))
   }
 
   async addConnection(input: ConnectionInput): Promise<AddConnectionResult> {
@@ -172,6 +187,7 @@ export class Tenant extends DurableObject<Env> {
   async syncNow(connectionId: string): Promise<ConnectionSummary | null> {
     if (!CONNECTION_ID.test(connectionId) || !this.store.getConnection(connectionId)) return null
     runNow(this.sql, connectionId, Date.now())
+    openRunRecord(this.sql, this.store, connectionId, 'manual', Date.now())
     await this.armAlarm()
     return this.summary(connectionId)
   }
@@ -215,6 +231,7 @@ export class Tenant extends DurableObject<Env> {
     // Schedule first (no transaction: the store's delete runs its own, and they do not nest); the
     // object's synchronous writes commit together anyway.
     this.sql.run('DELETE FROM worker_schedule WHERE connection_id = ?', connectionId)
+    forgetConnectionOps(this.sql, connectionId)
     this.store.deleteConnection(connectionId)
     this.runner.forget(connection.source, connection.account)
     const installed = getInstallation(this.sql, connection.source, connection.account) !== null
@@ -308,6 +325,29 @@ export class Tenant extends DurableObject<Env> {
     return receipt
   }
 
+  /** Operations on connections, runs and the tenant itself (connection-ops.ts). */
+  async ops<R extends OpsRequest>(request: R): Promise<OpsResults[R['op']] | OpsRefusal> {
+    const tenantId = this.tenantId()
+    if (!tenantId) throw new Error('ops: tenant object is not initialised')
+    const key = await this.key()
+    const result = await handleOps(
+      {
+        sql: this.sql,
+        store: this.store,
+        tenantId,
+        nowMs: Date.now(),
+        seal: async (id, auth) =>
+          new TextEncoder().encode(
+            await encryptSecret(key, JSON.stringify(auth), `${tenantId}/${id}`),
+          ),
+        forgetBudget: (source, account) => this.runner.forget(source, account),
+      },
+      request,
+    )
+    await this.armAlarm()
+    return result
+  }
+
   lookup(key: LookupKey): LookupResult {
     return lookupCustomer(this.store, key)
   }
@@ -393,6 +433,8 @@ export class Tenant extends DurableObject<Env> {
       const connection = this.store.getConnection(due.connectionId)
       if (!connection?.credentials) continue
       const startedAt = Date.now()
+      const runId = runForSlice(this.sql, this.store, connection.id, startedAt)
+      const ids = { tenantId, connectionId: connection.id, runId }
       try {
         const blob = new TextDecoder().decode(connection.credentials)
         const auth = authSchemaFor(connection.source).parse(
@@ -403,7 +445,7 @@ export class Tenant extends DurableObject<Env> {
         // A webhook refresh this slice started too early for brings the alarm back at its time.
         const nextRunMs = result.done
           ? Math.min(
-              startedAt + due.everyMinutes * 60_000,
+              nextScheduledRun(this.sql, connection.id, due.everyMinutes, startedAt, Date.now()),
               pendingRefresh(this.sql, connection.id, startedAt) ?? Infinity,
             )
           : Math.max(Date.now(), result.retryAt ?? 0)
@@ -414,18 +456,17 @@ export class Tenant extends DurableObject<Env> {
           error: result.errors.length > 0 ? result.errors.join('; ').slice(0, 1000) : null,
           nextRunMs,
         })
+        recordRunSlice(this.sql, runId, {
+          ...result,
+          states: this.store.streamStates(connection.id),
+          nowMs: Date.now(),
+        })
+        logSlice(ids, result)
       } catch (err) {
         // Context only (tenant, connection, error class and message): credentials never reach a log.
         const message = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error'
-        console.error(
-          JSON.stringify({
-            level: 'error',
-            event: 'slice_failed',
-            tenantId,
-            connectionId: connection.id,
-            message,
-          }),
-        )
+        log('error', 'slice_failed', { ...ids, message })
+        failRun(this.sql, this.store, runId, message, Date.now())
         recordSlice(this.sql, connection.id, {
           atMs: startedAt,
           done: false,
