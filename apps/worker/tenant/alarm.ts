@@ -2,7 +2,12 @@ import type { SqlPort, TenantStore } from '../../../core/store/index.ts'
 import { derivePendingSlice } from '../../../core/sync/derive.ts'
 import type { Connections } from './connections.ts'
 import type { TenantKeys } from './keys.ts'
+import { log } from '../log.ts'
+import { runForSlice } from './connection-ops.ts'
+import { nextScheduledRun } from './ops-schedule.ts'
 import { pendingRefresh } from './refresh.ts'
+import { logSlice } from './run-log.ts'
+import { failRun, recordRunSlice } from './runs.ts'
 import { dueSchedules, earliestRun, recordSlice } from './scheduler.ts'
 import type { SliceLimits, SyncRunner } from './sync-runner.ts'
 
@@ -78,6 +83,8 @@ export class Alarm {
       const connection = store.getConnection(due.connectionId)
       if (!connection?.credentials) continue
       const startedAt = this.now()
+      const runId = runForSlice(sql, store, connection.id, startedAt)
+      const ids = { tenantId, connectionId: connection.id, runId }
       try {
         const auth = await connections.openAuth(tenantId, connection)
         const result = await runner.runSlice(connection, auth, limits)
@@ -85,7 +92,7 @@ export class Alarm {
         // A webhook refresh this slice started too early for brings the alarm back at its time.
         const nextRunMs = result.done
           ? Math.min(
-              startedAt + due.everyMinutes * 60_000,
+              nextScheduledRun(sql, connection.id, due.everyMinutes, startedAt, this.now()),
               pendingRefresh(sql, connection.id, startedAt) ?? Infinity,
             )
           : Math.max(this.now(), result.retryAt ?? 0)
@@ -96,18 +103,14 @@ export class Alarm {
           error: result.errors.length > 0 ? result.errors.join('; ').slice(0, 1000) : null,
           nextRunMs,
         })
+        const states = store.streamStates(connection.id)
+        recordRunSlice(sql, runId, { ...result, states, nowMs: this.now() })
+        logSlice(ids, result)
       } catch (err) {
-        // Context only (tenant, connection, error class and message): credentials never reach a log.
+        // Context only (tenant, connection, run, error class and message): no credential is logged.
         const message = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error'
-        console.error(
-          JSON.stringify({
-            level: 'error',
-            event: 'slice_failed',
-            tenantId,
-            connectionId: connection.id,
-            message,
-          }),
-        )
+        log('error', 'slice_failed', { ...ids, message })
+        failRun(sql, store, runId, message, this.now())
         recordSlice(sql, connection.id, {
           atMs: startedAt,
           done: false,

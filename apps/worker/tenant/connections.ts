@@ -11,6 +11,8 @@ import { toSummary, type ConnectionSettings } from './connection-summary.ts'
 import type { Installations } from './installations.ts'
 import type { ConnectionState, DeletedConnection, QuarantinePage } from './rpc-types.ts'
 import { addSchedule, deleteSchedule, getSchedule, runNow } from './scheduler.ts'
+import { forgetConnectionOps } from './ops-schedule.ts'
+import { openRunRecord } from './runs.ts'
 import { sealContext, type Sealer } from './secrets.ts'
 import type { SyncRunner } from './sync-runner.ts'
 
@@ -96,6 +98,7 @@ export class Connections {
   runNow(connectionId: string, nowMs: number): ConnectionSummary | null {
     if (!this.get(connectionId)) return null
     runNow(this.sql, connectionId, nowMs)
+    openRunRecord(this.sql, this.store, connectionId, 'manual', nowMs)
     return this.summary(connectionId)
   }
 
@@ -131,6 +134,7 @@ export class Connections {
     // Schedule first (no transaction: the store's delete runs its own, and they do not nest); the
     // object's synchronous writes commit together anyway.
     deleteSchedule(this.sql, connectionId)
+    forgetConnectionOps(this.sql, connectionId)
     this.store.deleteConnection(connectionId)
     this.runner.forget(connection.source, connection.account)
     const accountStillRouted = this.installations.has(connection.source, connection.account)

@@ -1,3 +1,4 @@
+import { graceKeyAccepted } from './api-key-rotation.ts'
 import type { SqlPort } from '../../../core/store/index.ts'
 import { constantTimeEqual } from '../crypto.ts'
 import { newApiKey } from './api-key.ts'
@@ -43,6 +44,7 @@ export class TenantKeys {
     const [row] = this.sql.all<{ api_key_hash: string }>('SELECT api_key_hash FROM worker_tenant')
     // Compare against something even without a tenant, so both answers take the same time.
     const ok = await constantTimeEqual(secretHash, row?.api_key_hash ?? '')
-    return ok && row !== undefined
+    // A rotated-out key works until its grace period ends.
+    return row !== undefined && (ok || (await graceKeyAccepted(this.sql, secretHash, Date.now())))
   }
 }

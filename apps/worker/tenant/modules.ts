@@ -4,7 +4,8 @@ import { Connections } from './connections.ts'
 import { Installations } from './installations.ts'
 import { TenantKeys } from './keys.ts'
 import { migrateWorker } from './migrations/index.ts'
-import { Sealer } from './secrets.ts'
+import { handleOps, type OpsRequest } from './connection-ops.ts'
+import { sealContext, Sealer } from './secrets.ts'
 import { durableSqlPort } from './sql-port.ts'
 import { SyncRunner, sliceLimits } from './sync-runner.ts'
 import { WebhookSecrets } from './webhook-secrets.ts'
@@ -36,9 +37,27 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
   })
   const limits = sliceLimits(env)
   const alarm = new Alarm({ store, sql, storage: ctx.storage, keys, connections, runner, limits })
+  /** Operations on connections, runs and the tenant itself (connection-ops.ts). */
+  const ops = <R extends OpsRequest>(request: R) => {
+    const tenantId = keys.requireTenantId('ops')
+    return handleOps(
+      {
+        sql,
+        store,
+        tenantId,
+        nowMs: Date.now(),
+        seal: async (connectionId, auth) => {
+          const context = sealContext.connection(tenantId, connectionId)
+          return new TextEncoder().encode(await sealer.seal(JSON.stringify(auth), context))
+        },
+        forgetBudget: (source, account) => runner.forget(source, account),
+      },
+      request,
+    )
+  }
   void ctx.blockConcurrencyWhile(async () => {
     store.migrate()
     migrateWorker(sql, Date.now())
   })
-  return { store, keys, connections, installations, webhookSecrets, webhooks, alarm }
+  return { store, keys, connections, installations, webhookSecrets, webhooks, alarm, ops }
 }

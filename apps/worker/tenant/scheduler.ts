@@ -1,4 +1,5 @@
 import type { SqlPort } from '../../../core/store/port.ts'
+import { NOT_PAUSED } from './ops-schedule.ts'
 import type { SliceOutcome } from './rpc-types.ts'
 
 /** When each connection's next bounded slice is due, and how its last one ended. */
@@ -56,7 +57,8 @@ export function getSchedule(sql: SqlPort, connectionId: string): ScheduleRow | n
 export function dueSchedules(sql: SqlPort, nowMs: number): ScheduleRow[] {
   return sql
     .all<Raw>(
-      'SELECT * FROM worker_schedule WHERE next_run_ms <= ? ORDER BY next_run_ms, connection_id',
+      `SELECT * FROM worker_schedule WHERE next_run_ms <= ? AND ${NOT_PAUSED}
+       ORDER BY next_run_ms, connection_id`,
       nowMs,
     )
     .map(fromRaw)
@@ -94,6 +96,8 @@ export function deleteSchedule(sql: SqlPort, connectionId: string): void {
 }
 
 export function earliestRun(sql: SqlPort): number | null {
-  const [row] = sql.all<{ at: number | null }>('SELECT min(next_run_ms) AS at FROM worker_schedule')
+  const [row] = sql.all<{ at: number | null }>(
+    `SELECT min(next_run_ms) AS at FROM worker_schedule WHERE ${NOT_PAUSED}`,
+  )
   return row?.at === null || row?.at === undefined ? null : Number(row.at)
 }

@@ -6,6 +6,7 @@ import type { Connector } from '../../../core/sync/types.ts'
 import { connectorFor as vendorConnector } from '../../../connectors/index.ts'
 import type { ConnectionAuth } from './connection-input.ts'
 import { settingsOf } from './connection-summary.ts'
+import { meteredClock, startSliceMeter, type MeteredClock, type SliceMetrics } from './run-meter.ts'
 
 export interface SliceLimits {
   maxRequests: number
@@ -19,6 +20,8 @@ export interface SliceSummary {
   retryAt: number | null
   /** Per-stream failures of the slice (`stream: message`), already recorded in stream states. */
   errors: string[]
+  /** Per-stream records, pages and requests, 429s and time waited (the run history adds them up). */
+  metrics: SliceMetrics
 }
 
 const DEFAULT_LIMITS: SliceLimits = { maxRequests: 50, maxMillis: 20_000 }
@@ -47,11 +50,11 @@ const realClock: Clock = {
 export class SyncRunner {
   private readonly store: TenantStore
   private readonly budgets = new Map<string, RateBudget>()
-  private readonly clock: Clock
+  private readonly clock: MeteredClock
 
   constructor(store: TenantStore, clock: Clock = realClock) {
     this.store = store
-    this.clock = clock
+    this.clock = meteredClock(clock)
   }
 
   /** Drops an account's budget (its connection is gone; a new one may bring other limits). */
@@ -64,7 +67,8 @@ export class SyncRunner {
     auth: ConnectionAuth,
     limits: SliceLimits,
   ): Promise<SliceSummary> {
-    const connector = connectorFor(connection, auth)
+    const meter = startSliceMeter(this.clock)
+    const connector = meter.connector(connectorFor(connection, auth))
     const budgetKey = `${connector.source}:${connector.account}`
     let budget = this.budgets.get(budgetKey)
     if (!budget) {
@@ -77,6 +81,7 @@ export class SyncRunner {
       budget,
       clock: this.clock,
       classifyRateLimit: connector.classifyRateLimit,
+      onRequest: meter.onRequest,
     })
     const result = await runSlice({
       store: this.store,
@@ -91,6 +96,7 @@ export class SyncRunner {
       requests: result.requests,
       retryAt: result.retryAt,
       errors: result.errors.map((e) => `${e.stream}: ${e.message}`),
+      metrics: meter.read(),
     }
   }
 }

@@ -4,6 +4,7 @@ import type { TenantStore } from '../../../core/store/index.ts'
 import { importResponses } from '../imports/import-responses.ts'
 import type { ResponseInput } from '../imports/response-input.ts'
 import type { ConnectionInput, ConnectionSummary } from './connection-input.ts'
+import type { OpsRefusal, OpsRequest, OpsResults } from './connection-ops.ts'
 import type { AddConnectionResult } from './connections.ts'
 import { listCustomerSummaries, type CustomerFilter, type CustomerPage } from './customer-list.ts'
 import type { InstallationSignature, InstallationSummary, Platform } from './installations.ts'
@@ -18,7 +19,6 @@ import type { SignedHubspotDelivery, SignedZendeskDelivery } from './webhooks.ts
  * One tenant as RPCs for the worker's routes, over modules owning their tables (`modules.ts`).
  * Secrets are sealed and checked in here; no RPC returns one.
  */
-
 export class Tenant extends DurableObject<Env> {
   readonly store: TenantStore
   private readonly m: TenantModules
@@ -98,13 +98,17 @@ export class Tenant extends DurableObject<Env> {
     return this.armed(await this.m.webhooks.receiveHubspot(delivery, Date.now()))
   }
 
+  /** Operations on connections, runs and the tenant (connection-ops.ts). */
+  async ops<R extends OpsRequest>(request: R): Promise<OpsResults[R['op']] | OpsRefusal> {
+    return this.armed(await this.m.ops(request))
+  }
+
   lookup(key: Rpc.LookupKey): Rpc.LookupResult {
     return lookupCustomer(this.store, key)
   }
 
-  /** Survey answers pushed by any tool (`POST /v1/responses`), already validated by the route. */
+  /** Survey answers pushed by any tool, validated by the route; the alarm finishes the derive. */
   async importResponses(feed: string, rows: { row: number; input: ResponseInput }[]) {
-    // Its derive is bounded: the alarm finishes a longer queue.
     return this.armed(await importResponses(this.store, feed, rows, Date.now()))
   }
 

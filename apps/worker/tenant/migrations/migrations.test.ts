@@ -16,7 +16,7 @@ describe('worker migrations', () => {
         `SELECT id, name FROM ${WORKER_MIGRATIONS_TABLE} ORDER BY id`,
       )
       expect(applied.map((r) => r.name)).toEqual(names)
-      expect(applied.map((r) => r.id)).toEqual([1, 2])
+      expect(applied.map((r) => r.id)).toEqual([1, 2, 3])
       expect(migrateWorker(sql, Date.now())).toEqual([])
     })
   })
@@ -43,6 +43,7 @@ describe('worker migrations', () => {
         { event_key: 'zendesk:acme:1' },
       ])
       expect(sql.all(`SELECT applied_ms FROM ${WORKER_MIGRATIONS_TABLE}`)).toEqual([
+        { applied_ms: 42 },
         { applied_ms: 42 },
         { applied_ms: 42 },
       ])
