@@ -29,7 +29,7 @@ export interface ZendeskWebhookSignatureOptions {
   now?: () => number
 }
 
-const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
+export const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
 
 /**
  * Zendesk webhook signatures on `/:subdomain` routes: base64(HMAC-SHA256(signing secret, timestamp +

@@ -15,10 +15,10 @@ import { adminOps } from './admin-ops.ts'
 import { existingTenant } from './existing-tenant.ts'
 import { ConnectionId, TenantId } from './params.ts'
 
-const NewTenant = z.strictObject({ name: z.string().trim().min(1).max(200) })
-const TenantParams = z.object({ tenantId: TenantId })
-const ConnectionParams = z.object({ tenantId: TenantId, connectionId: ConnectionId })
-const QuarantineQuery = z.strictObject({
+export const NewTenant = z.strictObject({ name: z.string().trim().min(1).max(200) })
+export const TenantParams = z.object({ tenantId: TenantId })
+export const ConnectionParams = z.object({ tenantId: TenantId, connectionId: ConnectionId })
+export const QuarantineQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 })

@@ -28,12 +28,12 @@ export interface PreviewOptions {
   now?: () => number
 }
 
-const TokenRequest = z.object({
+export const TokenRequest = z.object({
   claims: z.object({ iss: z.string(), aud: z.literal('cxlens'), sub: z.string() }),
   expiry: z.number().int().positive().max(3600),
 })
 
-const Frame = z.object({
+export const Frame = z.object({
   user: z
     .string()
     .regex(/^\d{1,20}$/)
