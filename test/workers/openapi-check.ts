@@ -41,6 +41,25 @@ export class Conformance {
     return pointer.reduce((at: Json, key) => at[key], this.doc)
   }
 
+  private validator(ref: string) {
+    const target = ref.replace(/^#/, 'openapi.json#')
+    const validate = this.ajv.getSchema(target)
+    expect(validate, `schema ${target}`).toBeDefined()
+    return validate!
+  }
+
+  /** A JSON body the route accepted must be valid against the documented request schema. */
+  checkRequest(method: string, honoPath: string, body: unknown): void {
+    const path = toOpenApiPath(honoPath)
+    const media =
+      this.doc.paths[path]?.[method.toLowerCase()]?.requestBody?.content?.['application/json']
+    expect(media, `${method} ${path} documents no JSON body`).toBeDefined()
+    const validate = this.validator(media.schema.$ref)
+    expect(validate(body), `${method} ${path} request: ${JSON.stringify(validate.errors)}`).toBe(
+      true,
+    )
+  }
+
   /** `honoPath` as the app registers it (`/admin/tenants/:tenantId`). */
   check(method: string, honoPath: string, reply: Reply): void {
     const path = toOpenApiPath(honoPath)
@@ -59,13 +78,11 @@ export class Conformance {
       const media = documented.content[mediaType]
       expect(media, `${method} ${path} ${reply.status}: ${mediaType} undocumented`).toBeDefined()
       if (mediaType.endsWith('json')) {
-        const target = (media.schema.$ref as string).replace(/^#/, 'openapi.json#')
-        const validate = this.ajv.getSchema(target)
-        expect(validate, `schema ${target}`).toBeDefined()
-        const valid = validate!(JSON.parse(reply.text))
+        const validate = this.validator(media.schema.$ref)
+        const valid = validate(JSON.parse(reply.text))
         expect(
           valid,
-          `${method} ${path} ${reply.status}: ${JSON.stringify(validate!.errors)}\n${reply.text}`,
+          `${method} ${path} ${reply.status}: ${JSON.stringify(validate.errors)}\n${reply.text}`,
         ).toBe(true)
       }
     }

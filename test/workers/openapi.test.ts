@@ -189,6 +189,11 @@ describe('the document', () => {
     const text = JSON.stringify(doc.components.schemas[body])
     for (const word of ['zendesk', 'hubspot', 'api_token', 'private_app', 'accountPerMinute'])
       expect(text).toContain(word)
+    const imports = doc.paths['/v1/responses'].post.requestBody.content
+    const csv = doc.components.schemas[imports['text/csv'].schema.$ref.split('/').at(-1)]
+    const rows = doc.components.schemas[imports['application/json'].schema.$ref.split('/').at(-1)]
+    expect(csv.type).toBe('string')
+    expect(rows.properties.responses).toMatchObject({ type: 'array', minItems: 1, maxItems: 1000 })
     const quarantine = doc.paths['/admin/tenants/{tenantId}/connections/{connectionId}/quarantine']
     const limit = quarantine.get.parameters.find((p: Json) => p.name === 'limit')
     expect(limit).toMatchObject({ in: 'query', required: false })

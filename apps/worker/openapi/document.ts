@@ -83,7 +83,8 @@ function register(
 ): string {
   const known = registry.get(schema)?.id
   if (known) return known
-  if (registry.has(schema)) throw new Error(`schema ${id} registered without an id`)
+  // zod's registry would let two schemas share an id, and one would silently replace the other.
+  if (registry._idmap.has(id)) throw new Error(`two schemas are named ${id}`)
   registry.add(schema, { id })
   return id
 }
@@ -124,10 +125,11 @@ export function buildDocument(routes: RouteDoc[], info: DocumentInfo): Json {
     const body = route.body && {
       required: true,
       content: Object.fromEntries(
-        Object.entries(route.body).map(([type, schema]) => [
-          type,
-          { schema: ref(register(inputs, schema, `${name}Request`)) },
-        ]),
+        Object.entries(route.body).map(([type, schema], _, all) => {
+          // `application/json` → `Json`, `text/csv` → `Csv`, when a route takes several.
+          const kind = all.length > 1 ? pascal(type.split('/')[1]!) : ''
+          return [type, { schema: ref(register(inputs, schema, `${name}${kind}Request`)) }]
+        }),
       ),
     }
     const path = toOpenApiPath(route.path)
