@@ -77,8 +77,13 @@ async function conform(
   const reply = await send(method, path, r)
   if (status !== undefined) expect(reply.status, `${method} ${path}: ${reply.text}`).toBe(status)
   conformance.check(method, honoPath, reply)
-  if (r.json !== undefined && reply.status < 300 && !r.partial)
+  if (r.json !== undefined && reply.status < 300 && !r.partial) {
     conformance.checkRequest(method, honoPath, r.json)
+  }
+  const refused = reply.status === 400 ? (JSON.parse(reply.text).errors ?? []) : []
+  if (r.json !== undefined && refused.some((e: { field: string }) => e.field.startsWith('body.'))) {
+    conformance.checkRequest(method, honoPath, r.json, false)
+  }
   return reply.type?.includes('json') && reply.text ? JSON.parse(reply.text) : reply.text
 }
 
@@ -374,6 +379,24 @@ describe('every documented route answers as documented', () => {
   it('problems: bad input, no credential, unknown ids, conflicts', async () => {
     await conform('POST', '/admin/tenants', '/admin/tenants', { json: { name: 'x' } }, 401)
     await adminCall('POST', '/admin/tenants', '/admin/tenants', { name: '' }, 400)
+    await adminCall(
+      'PUT',
+      `${T}/settings`,
+      `/admin/tenants/${tenantId}/settings`,
+      {
+        friction: { npsDetractorMax: 11 },
+      },
+      400,
+    )
+    await adminCall(
+      'POST',
+      `${C}/backfill`,
+      `${at(zendeskConnection)}/backfill`,
+      {
+        since: 'yesterday',
+      },
+      400,
+    )
     await adminCall(
       'GET',
       `${T}/settings`,

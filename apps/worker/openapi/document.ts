@@ -25,6 +25,15 @@ const NAMED_OUTPUTS: Record<string, z.ZodType> = {
   ...publicSchemas,
 }
 
+const TAGS: Record<string, string> = {
+  public: 'No credential',
+  admin: 'Provisioning: tenants, connections, installations, settings (admin token)',
+  operations: 'Schedules, pauses, runs, backfills, tenants, key rotation (admin token)',
+  v1: 'What the sidebars and other tools read and send (tenant credentials)',
+  webhooks: 'Vendor deliveries, each proved by the vendor\u2019s signature',
+  preview: 'Demo only: off unless `CXLENS_PREVIEW_SECRET` is set',
+}
+
 /** `/a/:id{re}/:b` → `/a/{id}/{b}` (OpenAPI path templating). */
 export const toOpenApiPath = (honoPath: string): string =>
   honoPath.replace(/:([A-Za-z_][A-Za-z0-9_]*)(\{[^}]*\})?/g, '{$1}')
@@ -164,7 +173,10 @@ export function buildDocument(routes: RouteDoc[], info: DocumentInfo): Json {
     },
     // Public by default; each operation names its own credentials.
     security: [],
-    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
+    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({
+      name,
+      ...(TAGS[name] ? { description: TAGS[name] } : {}),
+    })),
     paths,
     components: {
       schemas: { ...outputSchemas, ...inputSchemas },
