@@ -442,6 +442,32 @@ describe('every documented route answers as documented', () => {
     )
   })
 
+  it('every operation documented with a bearer credential refuses a request without one', async () => {
+    const sample: Record<string, string> = {
+      tenantId: tenantId,
+      connectionId: zendeskConnection,
+      id: 'cus_abc',
+      action: 'pause',
+    }
+    const bearer = ['adminToken', 'tenantApiKey', 'zafJwt']
+    let checked = 0
+    for (const [path, item] of Object.entries(conformance.doc.paths as Record<string, any>)) {
+      for (const [method, op] of Object.entries(item as Record<string, any>)) {
+        const schemes = (op.security as object[]).flatMap((r) => Object.keys(r))
+        if (!schemes.some((s) => bearer.includes(s))) continue
+        const concrete = path.replace(/\{(\w+)\}/g, (_, name: string) => sample[name]!)
+        const honoPath = path.replace(/\{(\w+)\}/g, (_, name: string) =>
+          name === 'action' ? ':action{pause|resume}' : `:${name}`,
+        )
+        const reply = await send(method.toUpperCase(), concrete)
+        expect(reply.status, `${method} ${concrete}`).toBe(401)
+        conformance.check(method.toUpperCase(), honoPath, reply)
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(25)
+  })
+
   it('deletes a connection (last: the others use it)', async () => {
     await adminCall('DELETE', C, at(hubspotConnection), undefined, 204)
   })
