@@ -30,12 +30,12 @@ export interface PreviewOptions {
 }
 
 // The claims the request set, kept whole: the proxy signs what the app wrote.
-const TokenRequest = z.object({
+export const TokenRequest = z.object({
   claims: z.looseObject({ iss: z.string(), aud: z.literal('cxlens'), sub: z.string() }),
   expiry: z.number().int().positive().max(3600),
 })
 
-const Frame = z.object({
+export const Frame = z.object({
   user: z
     .string()
     .regex(/^\d{1,20}$/)

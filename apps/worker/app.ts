@@ -4,6 +4,7 @@ import { apiKey } from './middleware/api-key.ts'
 import { customerCredentials } from './middleware/customer-credentials.ts'
 import { platformCredentials } from './middleware/platform-credentials.ts'
 import { requireTenant } from './middleware/require-tenant.ts'
+import { openApi } from './openapi/serve.ts'
 import { onError, onNotFound } from './problem.ts'
 import { admin } from './routes/admin.ts'
 import { customers } from './routes/customers.ts'
@@ -19,6 +20,7 @@ import { adminWebhooks } from './routes/webhooks-admin.ts'
 export const app = new Hono<AppEnv>()
 
 app.route('/', health)
+app.route('/', openApi)
 app.route('/admin', admin)
 app.route('/admin', adminWebhooks)
 // Vendor webhooks: each request proves itself by the vendor's signature, no bearer.

@@ -26,7 +26,7 @@ export interface ZendeskWebhookSignatureOptions {
   now?: () => number
 }
 
-const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
+export const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
 
 /**
  * Zendesk webhook deliveries on `/:subdomain` routes, checked by the Zendesk connector

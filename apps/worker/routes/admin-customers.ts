@@ -9,7 +9,7 @@ import { TenantId } from './params.ts'
 
 const FILTERS = ['friction', 'nps', 'both_sources'] as const satisfies CustomerFilter[]
 
-const ListQuery = z.strictObject({
+export const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
   /** `friction`, `nps`, `both_sources`, or several separated by commas (all must hold). */

@@ -12,12 +12,12 @@ import { ConnectionId, TenantId } from './params.ts'
 
 const TenantParams = z.object({ tenantId: TenantId })
 const ConnectionParams = z.object({ tenantId: TenantId, connectionId: ConnectionId })
-const TenantPage = z.strictObject({
+export const TenantPage = z.strictObject({
   after: z.union([TenantId, z.literal('')]).default(''),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 })
-const Rename = z.strictObject({ name: z.string().trim().min(1).max(200) })
-const Rotate = z.strictObject({
+export const Rename = z.strictObject({ name: z.string().trim().min(1).max(200) })
+export const Rotate = z.strictObject({
   /** How long the former key keeps working; at most 30 days. */
   graceSeconds: z
     .number()
@@ -26,8 +26,8 @@ const Rotate = z.strictObject({
     .max(30 * 86_400)
     .default(86_400),
 })
-const Backfill = z.strictObject({ since: StartTime })
-const RunsQuery = z.strictObject({
+export const Backfill = z.strictObject({ since: StartTime })
+export const RunsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(RUN_HISTORY_LIMIT).default(20),
 })
 

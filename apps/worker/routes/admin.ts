@@ -15,7 +15,7 @@ import { adminOps } from './admin-ops.ts'
 import { existingTenant } from './existing-tenant.ts'
 import { ConnectionId, TenantId } from './params.ts'
 
-const NewTenant = z.strictObject({
+export const NewTenant = z.strictObject({
   name: z
     .string()
     .trim()
@@ -23,9 +23,9 @@ const NewTenant = z.strictObject({
     .max(200)
     .refine((name) => !/[\p{Cc}\p{Zl}\p{Zp}]/u.test(name), 'no control or line-break characters'),
 })
-const TenantParams = z.object({ tenantId: TenantId })
-const ConnectionParams = z.object({ tenantId: TenantId, connectionId: ConnectionId })
-const QuarantineQuery = z.strictObject({
+export const TenantParams = z.object({ tenantId: TenantId })
+export const ConnectionParams = z.object({ tenantId: TenantId, connectionId: ConnectionId })
+export const QuarantineQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 })

@@ -24,7 +24,7 @@ const KEYS = [
  * Not strict: HubSpot adds (and signs) `portalId`, `userId`, `userEmail`, `appId` and may add more;
  * unknown parameters are ignored, and a missing or doubled key is still named.
  */
-const LookupQuery = z
+export const LookupQuery = z
   .object({
     zendesk_user_id: VendorId.optional(),
     zendesk_ticket_id: VendorId.optional(),

@@ -16,7 +16,7 @@ import { mediaTypeOf, readJsonBody, valid } from '../validate.ts'
 export const MAX_ROWS = 1000
 const MAX_BYTES = 4 * 1024 * 1024
 
-const FeedQuery = z.strictObject({
+export const FeedQuery = z.strictObject({
   /** The import account the responses belong to: one per sending tool (`typeform`, `delighted`). */
   feed: z
     .string()
@@ -24,7 +24,7 @@ const FeedQuery = z.strictObject({
     .default('api'),
 })
 
-const JsonBody = z.strictObject({ responses: z.array(z.unknown()).min(1).max(MAX_ROWS) })
+export const JsonBody = z.strictObject({ responses: z.array(z.unknown()).min(1).max(MAX_ROWS) })
 
 /** The request's rows in the JSON shape, whichever content type carried them. */
 async function readRows(
