@@ -37,6 +37,8 @@ export default defineConfig({
           name: 'workers',
           include: ['apps/worker/**/*.test.ts', 'test/workers/**/*.test.ts'],
           setupFiles: ['test/workers/apply-migrations.ts'],
+          // The admin console's git-ignored bundle; the pool runs no wrangler [build] command.
+          globalSetup: ['test/workers/build-console.ts'],
         },
       },
       {

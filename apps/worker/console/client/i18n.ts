@@ -1,0 +1,28 @@
+import { format, isLocale, MESSAGES, type Locale, type MessageKey } from '../messages.ts'
+
+/** The page's language, chosen by the server (`?lang=`, cookie, Accept-Language). */
+export const locale: Locale = isLocale(document.documentElement.lang)
+  ? document.documentElement.lang
+  : 'en'
+
+export const t = (key: MessageKey, values?: Record<string, string | number>): string =>
+  values ? format(MESSAGES[locale][key], values) : MESSAGES[locale][key]
+
+const numbers = new Intl.NumberFormat(locale)
+const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' })
+
+export const formatNumber = (n: number): string => numbers.format(n)
+
+export const formatDate = (iso: string | null): string =>
+  iso === null ? t('never') : dates.format(new Date(iso))
+
+/** 42 s, 3 min, 5 h, 2 d: what a lag, a duration or an ETA reads as. */
+export function formatSeconds(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return '—'
+  const unit = (value: number, u: 'second' | 'minute' | 'hour' | 'day') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value)
+  if (seconds < 90) return unit(Math.round(seconds), 'second')
+  if (seconds < 90 * 60) return unit(Math.round(seconds / 60), 'minute')
+  if (seconds < 48 * 3600) return unit(Math.round(seconds / 3600), 'hour')
+  return unit(Math.round(seconds / 86_400), 'day')
+}
