@@ -36,7 +36,7 @@ export function LiveRun(props: { run: RunRecord | null; error: string | null }) 
                 <th>{t('records')}</th>
                 <th>{t('pages')}</th>
                 <th>{t('requests')}</th>
-                <th>{t('lag')}</th>
+                <th>{t('lagColumn')}</th>
                 <th>{t('progress')}</th>
                 <th>{t('eta')}</th>
               </tr>

@@ -12,7 +12,17 @@ function options(title: string, left: string, right: string): Omit<uPlot.Options
   return {
     title,
     height: 220,
-    scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+    scales: {
+      // Room either side, so the first and last bars are not cut at the edges.
+      x: {
+        time: true,
+        range: (_u, min, max) => {
+          const pad = Math.max(60, (max - min) * 0.05)
+          return [min - pad, max + pad]
+        },
+      },
+      y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+    },
     axes: [
       {},
       { scale: 'y', label: left },
