@@ -82,7 +82,7 @@ describe('admin console', () => {
     await page.locator('form[data-form="backfill"] input[name="since"]').fill(since)
     await page.locator('form[data-form="backfill"] button[type="submit"]').click()
     const live = page.locator('.cx-live')
-    await page.locator('.cx-live dd[data-field="trigger"]', { hasText: 'backfill' }).waitFor()
+    await page.locator('.cx-live dd[data-field="trigger"][data-value="backfill"]').waitFor()
     const runId = Number(await live.getAttribute('data-run'))
     expect(runId).toBeGreaterThan(1)
 
@@ -146,6 +146,10 @@ describe('admin console', () => {
     await page.goto(`${stack.workerUrl}/admin#/${stack.tenantId}/${stack.connectionId}`)
     await page.locator('h3', { hasText: 'Historique des exécutions' }).waitFor()
     await page.locator('figure[data-chart="records"] canvas').waitFor()
+    const outcome = page.locator(
+      'table[data-table="runs"] tr[data-outcome="succeeded"] .cx-outcome',
+    )
+    expect(await outcome.first().textContent()).toBe('réussie')
     await screenshot(page, 'console-connection-fr')
   })
 })

@@ -74,6 +74,14 @@ const en = {
   error: 'Error',
   sessionEnded: 'Your session ended: sign in again.',
   language: 'Language',
+  'outcome.running': 'running',
+  'outcome.succeeded': 'succeeded',
+  'outcome.partial': 'partial',
+  'outcome.failed': 'failed',
+  'trigger.schedule': 'schedule',
+  'trigger.manual': 'manual',
+  'trigger.webhook': 'webhook',
+  'trigger.backfill': 'backfill',
 } as const
 
 export type MessageKey = keyof typeof en
@@ -155,6 +163,14 @@ const fr: Messages = {
   error: 'Erreur',
   sessionEnded: 'Votre session a expiré : reconnectez-vous.',
   language: 'Langue',
+  'outcome.running': 'en cours',
+  'outcome.succeeded': 'réussie',
+  'outcome.partial': 'partielle',
+  'outcome.failed': 'en échec',
+  'trigger.schedule': 'planifiée',
+  'trigger.manual': 'manuelle',
+  'trigger.webhook': 'webhook',
+  'trigger.backfill': 'rattrapage',
 }
 
 export const LOCALES = ['en', 'fr'] as const

@@ -1,7 +1,7 @@
 import type { ConnectionStatus } from './api.ts'
 import { ConnectionActions } from './connection-actions.tsx'
 import { lagOf, scheduleLabel, stateLabel, stateOf } from './describe.ts'
-import { formatDate, t } from './i18n.ts'
+import { formatDate, outcomeLabel, t } from './i18n.ts'
 import { href } from './route.ts'
 
 /** A tenant's connections: schedule, state, lag per stream, last and next run, actions. */
@@ -50,7 +50,7 @@ export function ConnectionsTable(props: {
                   <>
                     {formatDate(lastRun.endedAt ?? lastRun.startedAt)}{' '}
                     <span class={`cx-outcome cx-outcome-${lastRun.outcome}`}>
-                      {lastRun.outcome}
+                      {outcomeLabel(lastRun.outcome)}
                     </span>
                   </>
                 ) : (

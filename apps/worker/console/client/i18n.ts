@@ -11,6 +11,17 @@ export const t = (key: MessageKey, values?: Record<string, string | number>): st
 const numbers = new Intl.NumberFormat(locale)
 const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' })
 
+const times = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' })
+
+/** A chart axis tick: the time in the page's language. */
+export const formatTime = (seconds: number): string => times.format(new Date(seconds * 1000))
+
+export const outcomeLabel = (outcome: string): string =>
+  isMessageKey(`outcome.${outcome}`) ? t(`outcome.${outcome}` as MessageKey) : outcome
+export const triggerLabel = (trigger: string): string =>
+  isMessageKey(`trigger.${trigger}`) ? t(`trigger.${trigger}` as MessageKey) : trigger
+const isMessageKey = (key: string): boolean => key in MESSAGES.en
+
 export const formatNumber = (n: number): string => numbers.format(n)
 
 export const formatDate = (iso: string | null): string =>

@@ -1,6 +1,6 @@
 import type { RunRecord } from './api.ts'
 import { durationSeconds } from './describe.ts'
-import { formatDate, formatNumber, formatSeconds, t } from './i18n.ts'
+import { formatDate, formatNumber, formatSeconds, t, triggerLabel } from './i18n.ts'
 
 /** The open run as it goes: per stream records, pages, requests, progress and ETA; 429s and waits. */
 export function LiveRun(props: { run: RunRecord | null; error: string | null }) {
@@ -15,7 +15,9 @@ export function LiveRun(props: { run: RunRecord | null; error: string | null }) 
         <>
           <dl class="cx-facts">
             <dt>{t('trigger')}</dt>
-            <dd data-field="trigger">{run.trigger}</dd>
+            <dd data-field="trigger" data-value={run.trigger}>
+              {triggerLabel(run.trigger)}
+            </dd>
             <dt>{t('started')}</dt>
             <dd>{formatDate(run.startedAt)}</dd>
             <dt>{t('duration')}</dt>

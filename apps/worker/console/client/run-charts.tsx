@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks'
 import uPlot from 'uplot'
 import type { RunRecord } from './api.ts'
 import { durationSeconds } from './describe.ts'
-import { locale, t } from './i18n.ts'
+import { formatTime, locale, t } from './i18n.ts'
 import { recordsOf } from './run-table.tsx'
 import { UPlotChart } from './uplot-chart.tsx'
 
@@ -24,12 +24,12 @@ function options(title: string, left: string, right: string): Omit<uPlot.Options
       y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
     },
     axes: [
-      {},
+      { values: (_u, splits) => splits.map(formatTime) },
       { scale: 'y', label: left },
       { scale: 'right', label: right, side: 1, grid: { show: false } },
     ],
     series: [
-      {},
+      { value: (_u, v) => (v === null ? '—' : formatTime(v)) },
       { label: left, scale: 'y', fill: 'rgba(31,115,183,0.35)', stroke: '#1f73b7', paths: bars },
       { label: right, scale: 'right', stroke: '#cc3340', width: 2, points: { show: true } },
     ],

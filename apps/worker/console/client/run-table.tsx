@@ -1,6 +1,6 @@
 import type { RunRecord } from './api.ts'
 import { durationSeconds } from './describe.ts'
-import { formatDate, formatNumber, formatSeconds, t } from './i18n.ts'
+import { formatDate, formatNumber, formatSeconds, outcomeLabel, t, triggerLabel } from './i18n.ts'
 
 const recordsOf = (run: RunRecord): number => run.streams.reduce((n, s) => n + s.records, 0)
 
@@ -24,9 +24,11 @@ export function RunTable(props: { runs: RunRecord[] }) {
         {props.runs.map((run) => (
           <tr key={run.runId} data-run={run.runId} data-outcome={run.outcome}>
             <td>{formatDate(run.startedAt)}</td>
-            <td>{run.trigger}</td>
+            <td>{triggerLabel(run.trigger)}</td>
             <td>
-              <span class={`cx-outcome cx-outcome-${run.outcome}`}>{run.outcome}</span>
+              <span class={`cx-outcome cx-outcome-${run.outcome}`}>
+                {outcomeLabel(run.outcome)}
+              </span>
             </td>
             <td>{formatNumber(recordsOf(run))}</td>
             <td>{formatNumber(run.requests)}</td>
