@@ -12,9 +12,11 @@ const numbers = new Intl.NumberFormat(locale)
 const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' })
 
 const times = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' })
+const clock = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' })
 
-/** A chart axis tick: the time in the page's language. */
-export const formatTime = (seconds: number): string => times.format(new Date(seconds * 1000))
+/** A chart's time in the page's language; with seconds when its ticks are less than a minute apart. */
+export const formatTime = (seconds: number, fine = false): string =>
+  (fine ? clock : times).format(new Date(seconds * 1000))
 
 export const outcomeLabel = (outcome: string): string =>
   isMessageKey(`outcome.${outcome}`) ? t(`outcome.${outcome}` as MessageKey) : outcome

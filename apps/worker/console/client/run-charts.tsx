@@ -24,12 +24,17 @@ function options(title: string, left: string, right: string): Omit<uPlot.Options
       y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
     },
     axes: [
-      { values: (_u, splits) => splits.map(formatTime) },
+      {
+        values: (_u, splits) => {
+          const fine = splits.length > 1 && splits[1]! - splits[0]! < 60
+          return splits.map((s) => formatTime(s, fine))
+        },
+      },
       { scale: 'y', label: left },
       { scale: 'right', label: right, side: 1, grid: { show: false } },
     ],
     series: [
-      { value: (_u, v) => (v === null ? '—' : formatTime(v)) },
+      { label: t('started'), value: (_u, v) => (v === null ? '—' : formatTime(v, true)) },
       { label: left, scale: 'y', fill: 'rgba(31,115,183,0.35)', stroke: '#1f73b7', paths: bars },
       { label: right, scale: 'right', stroke: '#cc3340', width: 2, points: { show: true } },
     ],
