@@ -41,8 +41,9 @@ export default defineConfig({
             'test/workers/**/*.test.ts',
           ],
           setupFiles: ['test/workers/apply-migrations.ts'],
-          // The demo's /preview serves the sidebar bundle, built here rather than committed.
-          globalSetup: ['apps/demo/build-embed.ts'],
+          // Git-ignored bundles built here (the pool runs no wrangler [build] command): the demo's
+          // /preview sidebar and the admin console's client.
+          globalSetup: ['apps/demo/build-embed.ts', 'test/workers/build-console.ts'],
         },
       },
       {

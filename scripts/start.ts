@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   await writeSidebarEmbed()
   await startWorker(persistTo, plan.workerVars)
   const admin = adminClient(WORKER, vars.CXLENS_ADMIN_TOKEN!)
+  step(`Admin console on ${WORKER}/admin (token in .dev.vars): watch the first sync there`)
 
   const tenant = await admin.post<{ tenantId: string; apiKey: string }>('/admin/tenants', {
     name: hasRealAccount(vars) ? 'My accounts' : 'Demo',
@@ -259,6 +260,8 @@ async function printLinks(
     )
   }
   if (preview) console.log(`\nThe Zendesk sidebar, as an agent sees it: ${WORKER}/preview`)
+  console.log(`\nAdmin console (schedules, runs, backfills, live progress): ${WORKER}/admin`)
+  console.log(`  sign in with the admin token from .dev.vars: ${admin.token}`)
 }
 
 /** A few customers that show the product: in both tools with a falling NPS, detractors, friction. */

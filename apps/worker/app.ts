@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv } from './app-env.ts'
+import { adminConsole } from './console/routes.ts'
 import { apiKey } from './middleware/api-key.ts'
 import { customerCredentials } from './middleware/customer-credentials.ts'
 import { platformCredentials } from './middleware/platform-credentials.ts'
@@ -21,6 +22,8 @@ export const app = new Hono<AppEnv>()
 
 app.route('/', health)
 app.route('/', openApi)
+// The console's pages and sign-in come before the admin API, whose token check they precede.
+app.route('/admin', adminConsole)
 app.route('/admin', admin)
 app.route('/admin', adminWebhooks)
 // Vendor webhooks: each request proves itself by the vendor's signature, no bearer.
