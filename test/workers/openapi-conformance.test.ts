@@ -453,6 +453,25 @@ describe('every documented route answers as documented', () => {
     await adminCall('DELETE', C, at(hubspotConnection), undefined, 204)
   })
 
+  it('the admin console: sign-in page, session, bundle, sign-out', async () => {
+    await conform('GET', '/admin', '/admin?lang=fr', {}, 200)
+    await conform('POST', '/admin/session', '/admin/session', { json: { token: 'wrong' } }, 401)
+    await conform(
+      'POST',
+      '/admin/session',
+      '/admin/session',
+      { json: { token: env.CXLENS_ADMIN_TOKEN } },
+      200,
+    )
+    await conform('GET', '/admin/console/app.js', '/admin/console/app.js', {}, 200)
+    await conform('GET', '/admin/console/app.css', '/admin/console/app.css', {}, 200)
+    await conform('DELETE', '/admin/session', '/admin/session', {}, 403)
+    const sameOrigin = {
+      headers: { origin: 'https://cxlens.test', 'sec-fetch-site': 'same-origin' },
+    }
+    await conform('DELETE', '/admin/session', '/admin/session', sameOrigin, 204)
+  })
+
   it('covered every documented operation with a 2xx', () => {
     const missing = conformance
       .operations()

@@ -157,7 +157,11 @@ describe('the document', () => {
 
   it('names the credentials of each kind of route', () => {
     const op = (method: string, path: string) => doc.paths[path][method]
-    expect(op('post', '/admin/tenants').security).toEqual([{ adminToken: [] }])
+    expect(op('post', '/admin/tenants').security).toEqual([
+      { adminToken: [] },
+      { adminSession: [] },
+    ])
+    expect(op('get', '/admin').security).toEqual([{}, { adminSession: [] }])
     expect(op('get', '/v1/customers/{id}').security).toEqual([
       { tenantApiKey: [] },
       { zafJwt: [] },
@@ -170,6 +174,7 @@ describe('the document', () => {
     ])
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(
       [
+        'adminSession',
         'adminToken',
         'hubspotRequestTimestamp',
         'hubspotSignatureV1',

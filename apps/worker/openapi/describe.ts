@@ -5,10 +5,12 @@ import type { Credential } from './security.ts'
 export const PROBLEMS = {
   400: 'BadRequest',
   401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'NotFound',
   409: 'Conflict',
   413: 'PayloadTooLarge',
   415: 'UnsupportedMediaType',
+  503: 'Unavailable',
   500: 'InternalError',
 } as const
 export type ProblemStatus = keyof typeof PROBLEMS

@@ -29,6 +29,7 @@ const TAGS: Record<string, string> = {
   public: 'No credential',
   admin: 'Provisioning: tenants, connections, installations, settings (admin token)',
   operations: 'Schedules, pauses, runs, backfills, tenants, key rotation (admin token)',
+  console: 'The admin console: pages, sign-in with the admin token, its client bundle',
   v1: 'What the sidebars and other tools read and send (tenant credentials)',
   webhooks: 'Vendor deliveries, each proved by the vendor\u2019s signature',
 }

@@ -1,7 +1,8 @@
 import type { RouteDoc } from './describe.ts'
 import { adminRoutes } from './routes-admin.ts'
+import { consoleRoutes } from './routes-console.ts'
 import { opsRoutes } from './routes-ops.ts'
 import { publicRoutes } from './routes-public.ts'
 
 /** Every route of the app, described; test/workers/openapi.test.ts fails when one is missing. */
-export const ROUTES: RouteDoc[] = [...publicRoutes, ...adminRoutes, ...opsRoutes]
+export const ROUTES: RouteDoc[] = [...publicRoutes, ...consoleRoutes, ...adminRoutes, ...opsRoutes]

@@ -53,6 +53,14 @@ export const SECURITY_SCHEMES = {
       'base64(HMAC-SHA256(the webhook\u2019s signing secret, timestamp + body)) (Zendesk: ' +
       '"Verifying webhook authenticity").',
   },
+  adminSession: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'cxlens_admin',
+    description:
+      'The admin console’s session (`POST /admin/session`): HttpOnly, SameSite=Strict, 8 h; ' +
+      'a state-changing request with it must come from the worker’s own origin (else 403).',
+  },
   zendeskWebhookTimestamp: {
     type: 'apiKey',
     in: 'header',
@@ -67,7 +75,9 @@ type Requirement = Partial<Record<SchemeName, []>>
 /** Who may call a route: each entry one way in. */
 export const CREDENTIALS = {
   public: [],
-  admin: [{ adminToken: [] }],
+  admin: [{ adminToken: [] }, { adminSession: [] }],
+  /** The console's pages: a session shows the console, none the sign-in page. */
+  adminConsole: [{}, { adminSession: [] }],
   tenantApiKey: [{ tenantApiKey: [] }],
   /** `/v1/customers/*`: API key, ZAF JWT or HubSpot signature (middleware/customer-credentials.ts). */
   customer: [
