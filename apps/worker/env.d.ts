@@ -3,7 +3,7 @@
 interface CxlensSecrets {
   /** Bearer token of the `/admin/*` routes. */
   CXLENS_ADMIN_TOKEN: string
-  /** base64 of 32 random bytes: AES-GCM key of connection secrets at rest. */
+  /** base64 of 32 random bytes: AES-GCM key of every secret at rest (credentials, app, webhook). */
   CXLENS_SECRET_KEY: string
   /** Optional slice bounds (numbers as text): at most this many requests / ms per alarm slice. */
   CXLENS_SLICE_MAX_REQUESTS?: string

@@ -1,6 +1,6 @@
 import { ensureDirectorySchema } from './schema.ts'
 
-/** External account keys: `zendesk:<subdomain>`, `hubspot:<portalId>`, app installation ids. */
+/** External account keys, `zendesk:<subdomain>` and `hubspot:<portalId>`: connections and apps. */
 export const accountKey = (kind: string, id: string): string => `${kind}:${id}`
 
 export interface TenantEntry {

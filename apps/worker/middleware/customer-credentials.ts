@@ -11,12 +11,11 @@ import { requireTenant } from './require-tenant.ts'
  * - present and invalid → throw `unauthorized(...)` (401 problem).
  * `requireTenant()` closes the chain: nothing bound the request → 401.
  *
- * Hook points for the two platform credentials (built in their own files):
- * - `zafJwt({ ... })` from `./zaf-jwt.ts`: the Zendesk sidebar's HS256 JWT; tenant from the directory
- *   (`accountKey('zendesk', subdomain)` or the app installation id).
- * - `hubspotSignature({ resolveTenant, whenUnsigned: 'next' })` from `./hubspot-signature.ts`: the
- *   HubSpot card's v3 signature; tenant from `accountKey('hubspot', portalId)`.
- * Add them to `extra` below (a JWT or signature never looks like a `cxl_` bearer, so order is free).
+ * `extra` holds the platform credentials: app.ts passes `platformCredentials()`
+ * (`./platform-credentials.ts`: the Zendesk sidebar's ZAF JWT, tenant from
+ * `accountKey('zendesk', subdomain)`; the HubSpot card's v3 signature, tenant from
+ * `accountKey('hubspot', portalId)`; both verified inside the tenant object). A JWT or signature
+ * never looks like a `cxl_` bearer, so their order is free.
  */
 export function customerCredentials(
   extra: MiddlewareHandler<AppEnv>[] = [],

@@ -32,6 +32,9 @@ export const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
  * Zendesk webhook deliveries on `/:subdomain` routes, checked by the Zendesk connector
  * (`verifyZendeskWebhook`). An unknown subdomain is a 404 (Zendesk then shows the webhook failing);
  * a signature that does not verify, a 401.
+ * Not mounted: `/webhooks/zendesk/:subdomain` verifies inside the tenant object
+ * (tenant/webhooks.ts), where the signing secrets stay sealed. Only `SUBDOMAIN` is in use (the
+ * route's OpenAPI description).
  */
 export function zendeskWebhookSignature(options: ZendeskWebhookSignatureOptions) {
   const now = options.now ?? Date.now

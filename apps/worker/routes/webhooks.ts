@@ -38,10 +38,11 @@ const tenantOf = (env: Env, source: 'zendesk' | 'hubspot', account: string) =>
   new Directory(env.DIRECTORY).tenantForAccount(accountKey(source, account))
 
 /**
- * Vendor webhooks (data flow path 2): find the tenant, hand the signed bytes, the signature headers
- * and the events parsed here to its object, which verifies the signature with the secrets it keeps
- * sealed and applies the events; answer at once. Merges and privacy deletions apply in the call; every other event makes
- * the account's connection due soon (coalesced), and the alarm fetches. Polling stays the backstop.
+ * Vendor webhooks (path 2 of docs/ARCHITECTURE.md): find the tenant, hand the signed bytes, the
+ * signature headers and the events parsed here to its object, which verifies the signature with the
+ * secrets it keeps sealed and applies the events; answer at once. Merges and privacy deletions apply
+ * in the call; every other event makes the account's connection due soon (coalesced), and the alarm
+ * fetches. Polling stays the backstop.
  */
 export const webhooks = new Hono<{ Bindings: Env }>()
   .post('/zendesk/:subdomain', limit, async (c) => {

@@ -4,7 +4,7 @@ import { nextCronRun } from './cron.ts'
 /** A connection's schedule as ops set it: every N minutes, or a cron expression (UTC). */
 export type ScheduleSpec = { everyMinutes: number } | { cron: string }
 
-/** SQL condition on `connection_id`: the connection is not paused (schedule.ts filters with it). */
+/** SQL condition on `connection_id`: the connection is not paused (scheduler.ts filters by it). */
 export const NOT_PAUSED =
   'connection_id NOT IN (SELECT connection_id FROM worker_connection_ops WHERE paused_ms IS NOT NULL)'
 

@@ -45,7 +45,8 @@ const realClock: Clock = {
 
 /**
  * Runs bounded slices for a tenant's connections. Keeps one rate budget per vendor account for the
- * life of the tenant object, so every slice (and later every webhook refresh) draws from it.
+ * life of the tenant object, so every slice draws from it, whatever made it due (its schedule, a
+ * run requested now, a webhook's refresh).
  */
 export class SyncRunner {
   private readonly store: TenantStore

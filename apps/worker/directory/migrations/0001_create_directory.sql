@@ -7,7 +7,7 @@ CREATE TABLE IF NOT EXISTS tenants (
   created_at TEXT NOT NULL
 );
 
--- `zendesk:<subdomain>`, `hubspot:<portalId>`, `zendesk_app:<installationId>`, `hubspot_app:<appId>:<portalId>`…
+-- `zendesk:<subdomain>`, `hubspot:<portalId>` (connections, app installations and webhooks alike).
 CREATE TABLE IF NOT EXISTS accounts (
   account_key TEXT PRIMARY KEY,
   tenant_id TEXT NOT NULL REFERENCES tenants (tenant_id) ON DELETE CASCADE,
