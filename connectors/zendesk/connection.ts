@@ -11,9 +11,12 @@ import { ZendeskAuth } from './auth.ts'
 import { createZendeskConnector } from './connector.ts'
 import { ZendeskLimits } from './limits.ts'
 
+/** A Zendesk subdomain (`acme` of acme.zendesk.com): a DNS label. */
+export const ZENDESK_SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
+
 const Subdomain = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i, 'a Zendesk subdomain: letters, digits, hyphens')
+  .regex(ZENDESK_SUBDOMAIN, 'a Zendesk subdomain: letters, digits, hyphens')
 
 /** How an admin connects a Zendesk account: by subdomain, or any base URL with an account name. */
 export const ZendeskConnectionInput = z

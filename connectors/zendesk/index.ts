@@ -7,7 +7,12 @@ export {
 } from './auth.ts'
 export * as zendeskOAuth from './oauth.ts'
 export { createZendeskConnector, type ZendeskConfig } from './connector.ts'
-export { resolveZendeskAccount, ZendeskConnectionInput, zendeskConnectorFor } from './connection.ts'
+export {
+  resolveZendeskAccount,
+  ZENDESK_SUBDOMAIN,
+  ZendeskConnectionInput,
+  zendeskConnectorFor,
+} from './connection.ts'
 export { ZendeskLimits } from './limits.ts'
 export { zendeskRef } from './mappers/refs.ts'
 export { ZENDESK_WEBHOOK_WINDOW, verifyZendeskWebhook } from './webhook-signature.ts'

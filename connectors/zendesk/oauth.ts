@@ -1,3 +1,4 @@
+import { ZENDESK_SUBDOMAIN } from './connection.ts'
 import * as oauth from 'oauth4webapi'
 import {
   authorizationServer,
@@ -22,7 +23,7 @@ export interface ZendeskOAuthClient {
 
 /** The account's own host: every OAuth and API call of that account goes there. */
 export function zendeskAccountUrl(subdomain: string): string {
-  if (!/^[a-z0-9][a-z0-9-]{0,62}$/i.test(subdomain)) throw new Error('Invalid Zendesk subdomain')
+  if (!ZENDESK_SUBDOMAIN.test(subdomain)) throw new Error('Invalid Zendesk subdomain')
   return `https://${subdomain.toLowerCase()}.zendesk.com`
 }
 

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { CustomerView } from '../../../core/model/index.ts'
 import { ResponseInput } from '../imports/response-input.ts'
-import { SUBDOMAIN } from '../middleware/zendesk-webhook-signature.ts'
 import { LookupQuery } from '../routes/customers.ts'
 import { CustomerId } from '../routes/params.ts'
 import { FeedQuery, JsonBody, MAX_ROWS } from '../routes/responses.ts'
 import { HubSpotEvent } from '../../../connectors/hubspot/index.ts'
+import { ZENDESK_SUBDOMAIN } from '../../../connectors/zendesk/index.ts'
 import type { RouteDoc } from './describe.ts'
 import {
   Health,
@@ -104,7 +104,7 @@ export const publicRoutes: RouteDoc[] = [
     description: '`404` when the subdomain has no webhook secret (`PUT …/webhooks/zendesk`).',
     tag: 'webhooks',
     auth: 'zendeskWebhook',
-    params: z.object({ subdomain: z.string().regex(SUBDOMAIN) }),
+    params: z.object({ subdomain: z.string().regex(ZENDESK_SUBDOMAIN) }),
     body: { 'application/json': z.record(z.string(), z.unknown()).describe('One Zendesk event') },
     responses: { 200: { description: 'Receipt', schema: WebhookReceipt } },
     problems: [400, 401, 404, 413],

@@ -6,7 +6,7 @@ import { tenantStub } from '../tenant/client.ts'
 import type { SignedHubspotDelivery } from '../tenant/webhooks.ts'
 import type { WebhookReceipt } from '../webhooks/events.ts'
 import { groupHubSpotDelivery, hubspotEvents } from '../../../connectors/hubspot/index.ts'
-import { zendeskEvents } from '../../../connectors/zendesk/index.ts'
+import { ZENDESK_SUBDOMAIN, zendeskEvents } from '../../../connectors/zendesk/index.ts'
 
 /** Zendesk sends one event per request, HubSpot up to 100: 1 MiB leaves room for both. */
 const MAX_BYTES = 1024 * 1024
@@ -17,7 +17,6 @@ const limit = bodyLimit({
   },
 })
 
-const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
 /** The request's headers, lower-case names: which of them a signature uses is the connector's. */
 function headersOf(request: Request): Record<string, string> {
   const headers: Record<string, string> = {}
@@ -47,7 +46,9 @@ const tenantOf = (env: Env, source: 'zendesk' | 'hubspot', account: string) =>
 export const webhooks = new Hono<{ Bindings: Env }>()
   .post('/zendesk/:subdomain', limit, async (c) => {
     const subdomain = c.req.param('subdomain').toLowerCase()
-    const tenantId = SUBDOMAIN.test(subdomain) ? await tenantOf(c.env, 'zendesk', subdomain) : null
+    const tenantId = ZENDESK_SUBDOMAIN.test(subdomain)
+      ? await tenantOf(c.env, 'zendesk', subdomain)
+      : null
     const unknown = `No Zendesk webhook is configured for ${subdomain.slice(0, 63)}`
     if (!tenantId) throw notFound(unknown)
     const body = new Uint8Array(await c.req.arrayBuffer())
