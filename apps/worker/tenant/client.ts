@@ -7,8 +7,13 @@ export function tenantStub(env: Env, tenantId: string): DurableObjectStub<Tenant
   return env.TENANT.get(env.TENANT.idFromName(tenantId))
 }
 
-// Tenants are never deleted in place, so a positive answer can be remembered for the isolate's life.
+// A positive answer is remembered for the isolate's life; a purge forgets it (`forgetTenant`).
 const known = new Set<string>()
+
+/** A purged tenant: this isolate stops answering from memory that it exists. */
+export function forgetTenant(tenantId: string): void {
+  known.delete(tenantId)
+}
 
 /**
  * Whether the directory lists this tenant. Checked before touching a tenant object, so a forged id
