@@ -4,6 +4,7 @@ import { derivePendingSlice } from '../../../core/sync/derive.ts'
 import { accountKey, type Directory } from '../directory/directory.ts'
 import { log } from '../log.ts'
 import type { ConnectionSummary } from './connection-input.ts'
+import { forgetTenant } from './client.ts'
 import type { Connections } from './connections.ts'
 import type { Installations, Platform } from './installations.ts'
 import type { TenantKeys } from './keys.ts'
@@ -212,6 +213,7 @@ export class Lifecycle {
     this.d.store.migrate()
     migrateWorker(this.d.sql, this.d.now())
     if (tenantId && this.d.directory) await this.d.directory.deleteTenant(tenantId)
+    if (tenantId) forgetTenant(tenantId)
     if (tenantId) log('info', 'tenant_purged', { tenantId, connections: all.length })
     return { tenantId, connections: all.length, revoked }
   }
