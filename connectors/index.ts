@@ -6,6 +6,7 @@ import type { StoredConnection } from './kit/connection-fields.ts'
 import type { RefreshTiming } from './kit/webhook-event.ts'
 import * as hubspot from './hubspot/index.ts'
 import * as zendesk from './zendesk/index.ts'
+import { OAuthError } from './kit/oauth-tokens.ts'
 
 export { CredentialError, type SignedRequest } from './kit/credential-error.ts'
 export { constantTimeEqual } from './kit/hmac.ts'
@@ -115,3 +116,83 @@ export const LOOKUP_REFS = Object.fromEntries(
     Object.entries(VENDORS[source].lookupRefs).map(([kind, ref]) => [kind, { ...ref, source }]),
   ),
 ) as Record<VendorIdKind, LookupRef & { source: Source }>
+
+/** What revoking a connection's stored credentials did at the vendor. */
+export type RevokeOutcome =
+  /** The vendor revoked the grant (or already had: it refused the token as invalid). */
+  | 'revoked'
+  /** An API token or private app token: nothing cxlens can revoke; the admin deletes it. */
+  | 'not_oauth'
+  /** An OAuth grant, but this deployment has no client credentials to revoke it with. */
+  | 'no_client'
+
+export interface RevokeDeps {
+  /** The connection's API base URL (Zendesk account URL, HubSpot API). */
+  baseUrl: string
+  fetch?: typeof fetch
+  /** The HubSpot app's client, required by HubSpot's revoke endpoint. */
+  hubspotClient?: { clientId: string; clientSecret: string } | null
+}
+
+/**
+ * Revokes a connection's stored auth at its vendor when it is an OAuth grant; a no-op for API
+ * tokens. Reads the grant structurally (`accessToken`, `refreshToken`, `tokenId`), so every stored
+ * OAuth kind revokes through here. A token the vendor already refuses counts as revoked.
+ */
+export async function revokeStoredAuth(
+  source: Source,
+  auth: unknown,
+  deps: RevokeDeps,
+): Promise<RevokeOutcome> {
+  const grant = oauthGrantOf(auth)
+  if (!grant) return 'not_oauth'
+  try {
+    switch (source) {
+      case 'zendesk':
+        // Zendesk revokes by token id; the access token finds it (docs: "OAuth Tokens" › Revoke).
+        if (!grant.accessToken) return 'no_client'
+        await zendesk.zendeskOAuth.revoke({
+          fetch: deps.fetch,
+          baseUrl: deps.baseUrl,
+          accessToken: grant.accessToken,
+          ...(grant.tokenId !== undefined ? { tokenId: grant.tokenId } : {}),
+        })
+        return 'revoked'
+      case 'hubspot': {
+        if (!deps.hubspotClient) return 'no_client'
+        // Revoking the refresh token ends the whole grant (docs: "Manage OAuth access tokens").
+        const token = grant.refreshToken ?? grant.accessToken
+        if (!token) return 'no_client'
+        await hubspot.hubspotOAuth.revoke({
+          fetch: deps.fetch,
+          apiBaseUrl: deps.baseUrl,
+          client: deps.hubspotClient,
+          token,
+          tokenTypeHint: grant.refreshToken ? 'refresh_token' : 'access_token',
+        })
+        return 'revoked'
+      }
+    }
+  } catch (error) {
+    if (error instanceof OAuthError && error.code === 'invalid_grant') return 'revoked'
+    throw error
+  }
+}
+
+interface StoredGrant {
+  accessToken: string | null
+  refreshToken: string | null
+  tokenId?: number
+}
+
+function oauthGrantOf(auth: unknown): StoredGrant | null {
+  if (!auth || typeof auth !== 'object') return null
+  const fields = auth as Record<string, unknown>
+  const text = (name: string) =>
+    typeof fields[name] === 'string' ? (fields[name] as string) : null
+  const accessToken = text('accessToken')
+  const refreshToken = text('refreshToken')
+  if (!accessToken && !refreshToken) return null
+  const tokenId = typeof fields.tokenId === 'number' ? fields.tokenId : undefined
+  return { accessToken, refreshToken, ...(tokenId !== undefined ? { tokenId } : {}) }
+}

@@ -13,6 +13,8 @@ interface CxlensSecrets {
    * installed without its own `clientSecret` (`PUT /admin/tenants/:t/installations/hubspot`).
    */
   HUBSPOT_CLIENT_SECRET?: string
+  /** Optional: days an uninstalled connection's data is kept before it is purged (default 30). */
+  CXLENS_RETENTION_DAYS?: string
   /** Optional: the origin HubSpot signs when a proxy or tunnel changes ours (`https://x.example`). */
   CXLENS_PUBLIC_ORIGIN?: string
   /**

@@ -3,12 +3,15 @@ import {
   TenantSettings,
   type Customer,
   type CustomerView,
+  type Person,
   type SourceRef,
   type UnifiedRecord,
 } from '../model/index.ts'
 import { identityKeys as defaultIdentityKeys, normaliseEmail } from '../identity/index.ts'
 import * as connections from './connections.ts'
 import * as customers from './customers.ts'
+import { eraseSubject, subjectOf, type ErasureResult } from './erase-subject.ts'
+import { purgeAccount, type AccountPurge } from './purge-account.ts'
 import { applyMigrations } from './migrate.ts'
 import type { SqlPort } from './port.ts'
 import { optionalInstant, parseJson, toInstant } from './rows.ts'
@@ -17,6 +20,8 @@ import { pageViews, viewsWithIdentity, type ViewFilter } from './views.ts'
 import { writePage, type IdentityKeysFn, type WritePageInput } from './write-page.ts'
 
 export type { Connection, ConnectionInput } from './connections.ts'
+export type { ErasureResult } from './erase-subject.ts'
+export type { AccountPurge } from './purge-account.ts'
 export type { StreamStatePatch, StreamStatus } from './stream-state.ts'
 export type { ViewFilter } from './views.ts'
 export type { QuarantinedItem, WritePageInput, WritePageResult } from './write-page.ts'
@@ -31,6 +36,12 @@ export type CustomerQuery =
   | { by: 'person'; ref: SourceRef }
   | { by: 'ticket'; ref: SourceRef }
   | { by: 'email'; email: string }
+
+/** How an admin names a data subject: a person's vendor id, or an email or phone of theirs. */
+export type SubjectQuery =
+  | { by: 'ref'; source: string; object: string; id: string; account?: string }
+  | { by: 'email'; email: string }
+  | { by: 'phone'; phone: string }
 
 export interface QuarantineRow {
   connectionId: string
@@ -288,6 +299,73 @@ export class TenantStore {
       vendorId,
     )[0]
     return row ? parseJson(row.raw) : undefined
+  }
+
+  // Data lifecycle: erasure of one person, purge of one vendor account
+
+  /**
+   * The person keys of the data subject a query names: the people it matches directly, and
+   * everyone the identity graph joins to them. Empty when nobody matches.
+   */
+  findSubject(query: SubjectQuery): string[] {
+    let seeds: string[]
+    if (query.by === 'ref') {
+      seeds = this.sql
+        .all<{ ref_key: string }>(
+          `SELECT ref_key FROM records WHERE kind = 'person' AND source = ? AND object = ? AND id = ?
+           AND (? IS NULL OR account = ?)`,
+          query.source,
+          query.object,
+          query.id,
+          query.account ?? null,
+          query.account ?? null,
+        )
+        .map((row) => row.ref_key)
+    } else {
+      // The same normalisation the identity graph uses, through a person holding only that detail.
+      const probe: Person = {
+        ref: { source: 'import', account: '-', object: 'probe', id: '-' },
+        name: null,
+        emails: query.by === 'email' ? [query.email] : [],
+        phones: query.by === 'phone' ? [query.phone] : [],
+        externalId: null,
+        organisation: null,
+        role: 'end_user',
+        locale: null,
+        links: [],
+        mergedInto: null,
+        deleted: false,
+        createdAt: '1970-01-01T00:00:00.000Z',
+        updatedAt: '1970-01-01T00:00:00.000Z',
+      }
+      const keys = this.identityKeys(probe).filter((k) => !k.startsWith('ref:'))
+      seeds = this.sql
+        .all<{ ref_key: string }>(
+          'SELECT DISTINCT ref_key FROM identity_keys WHERE key IN (SELECT value FROM json_each(?))',
+          JSON.stringify(keys),
+        )
+        .map((row) => row.ref_key)
+      const email = query.by === 'email' ? normaliseEmail(query.email) : null
+      if (email) {
+        // People the graph leaves out (deleted, agents) still carry the address in their record.
+        const named = this.sql.all<{ ref_key: string }>(
+          "SELECT ref_key FROM records WHERE kind = 'person' AND instr(lower(body), ?) > 0",
+          JSON.stringify(email),
+        )
+        seeds.push(...named.map((row) => row.ref_key))
+      }
+    }
+    return seeds.length === 0 ? [] : subjectOf(this.sql, seeds)
+  }
+
+  /** Erases the people (keys from `findSubject`) and every record about them (erase-subject.ts). */
+  eraseSubject(personKeys: readonly string[]): ErasureResult {
+    return eraseSubject(this.sql, this.identityKeys, personKeys, this.clock.now())
+  }
+
+  /** Deletes everything synced from one vendor account (purge-account.ts). */
+  purgeAccount(source: string, account: string): AccountPurge {
+    return purgeAccount(this.sql, source, account)
   }
 
   // Settings

@@ -2,6 +2,7 @@ import { refKey, type Person, type SourceRef, type UnifiedRecord } from '../mode
 import type { SqlPort } from './port.ts'
 import { jsonList, parseJson, toMs } from './rows.ts'
 import { saveStreamState, type StreamStatePatch } from './stream-state.ts'
+import { tombstoneKey, tombstoneKeys } from './tombstone.ts'
 
 /** A vendor item that could not become valid unified records. `raw` is stored, never logged. */
 export interface QuarantinedItem {
@@ -120,10 +121,7 @@ function upsertRecord(ctx: Context, unified: Upsertable): void {
   const record = unified.record
   const key = refKey(record.ref)
   const updatedMs = toMs(record.updatedAt)
-  const erased = sql.all<{ until_ms: number }>(
-    'SELECT until_ms FROM erasures WHERE ref_key = ?',
-    key,
-  )[0]
+  const erased = erasedUntil(sql, key)
   const existing = sql.all<StoredRow>(
     'SELECT updated_ms, body, requester_key, respondent_key, ticket_key FROM records WHERE ref_key = ?',
     key,
@@ -134,12 +132,7 @@ function upsertRecord(ctx: Context, unified: Upsertable): void {
   }
   if (linksToErased(ctx, unified)) {
     // The erase came first (streams run people first): the same traces go as if it came last.
-    sql.run(
-      `INSERT INTO erasures (ref_key, until_ms) VALUES (?, ?)
-       ON CONFLICT (ref_key) DO UPDATE SET until_ms = max(until_ms, excluded.until_ms)`,
-      key,
-      updatedMs,
-    )
+    tombstone(sql, key, updatedMs)
     if (existing) {
       sql.run('DELETE FROM records WHERE ref_key = ?', key)
       for (const k of [existing.requester_key, existing.respondent_key]) if (k) ctx.touched.add(k)
@@ -238,12 +231,31 @@ function linksToErased(ctx: Context, unified: Upsertable): boolean {
   const keys = links.flatMap((ref) => (ref ? [refKey(ref)] : []))
   if (keys.length === 0) return false
   // Erased and not re-created since: a tombstone without a record.
-  return (
-    ctx.sql.all(
-      `SELECT 1 FROM erasures WHERE ref_key IN (SELECT value FROM json_each(?))
-       AND ref_key NOT IN (SELECT ref_key FROM records) LIMIT 1`,
-      jsonList(keys),
-    ).length > 0
+  return keys.some(
+    (key) =>
+      erasedUntil(ctx.sql, key) !== undefined &&
+      ctx.sql.all('SELECT 1 FROM records WHERE ref_key = ?', key).length === 0,
+  )
+}
+
+/** The latest erasure of a ref key, by its hashed tombstone (or a tombstone from before hashing). */
+function erasedUntil(sql: SqlPort, key: string): { until_ms: number } | undefined {
+  const [row] = sql.all<{ until_ms: number | null }>(
+    'SELECT max(until_ms) AS until_ms FROM erasures WHERE ref_key IN (SELECT value FROM json_each(?))',
+    jsonList(tombstoneKeys(key)),
+  )
+  return row?.until_ms === null || row?.until_ms === undefined
+    ? undefined
+    : { until_ms: Number(row.until_ms) }
+}
+
+/** Records an erasure of `key` up to `untilMs`, keeping the later of two. */
+function tombstone(sql: SqlPort, key: string, untilMs: number): void {
+  sql.run(
+    `INSERT INTO erasures (ref_key, until_ms) VALUES (?, ?)
+     ON CONFLICT (ref_key) DO UPDATE SET until_ms = max(until_ms, excluded.until_ms)`,
+    tombstoneKey(key),
+    untilMs,
   )
 }
 
@@ -328,14 +340,13 @@ function applyErase(ctx: Context, ref: SourceRef, atMs: number): void {
   }
   const doomed = [key, ...tickets, ...responses.map((r) => r.ref_key)]
   const doomedList = jsonList(doomed)
-  sql.run(
-    `INSERT INTO erasures (ref_key, until_ms)
-     SELECT value, max(?, coalesce((SELECT updated_ms FROM records WHERE ref_key = value), 0))
-     FROM json_each(?) WHERE true
-     ON CONFLICT (ref_key) DO UPDATE SET until_ms = max(until_ms, excluded.until_ms)`,
-    atMs,
-    doomedList,
-  )
+  for (const doomedKey of doomed) {
+    const [stored] = sql.all<{ updated_ms: number }>(
+      'SELECT updated_ms FROM records WHERE ref_key = ?',
+      doomedKey,
+    )
+    tombstone(sql, doomedKey, Math.max(atMs, Number(stored?.updated_ms ?? 0)))
+  }
   const removed = sql.all<{ n: number }>(
     'SELECT count(*) AS n FROM records WHERE ref_key IN (SELECT value FROM json_each(?))',
     doomedList,
@@ -355,4 +366,33 @@ function applyErase(ctx: Context, ref: SourceRef, atMs: number): void {
   sql.run('DELETE FROM identity_keys WHERE ref_key = ?', key)
   sql.run('DELETE FROM merges WHERE from_key = ?', key)
   ctx.touched.add(key)
+}
+
+/**
+ * Erasures asked of cxlens itself (an admin's GDPR request): each person goes exactly as a vendor's
+ * privacy deletion would take them (`applyErase`), in one transaction, their people queued for
+ * re-derivation. Returns the counts and the touched people.
+ */
+export function writeErasures(
+  sql: SqlPort,
+  identityKeys: IdentityKeysFn,
+  refs: readonly SourceRef[],
+  nowMs: number,
+): WritePageResult {
+  return sql.transaction(() => {
+    const result: WritePageResult = {
+      touched: [],
+      written: 0,
+      stale: 0,
+      deleted: 0,
+      quarantined: 0,
+    }
+    const ctx: Context = { sql, identityKeys, touched: new Set(), result, nowMs }
+    for (const ref of refs) applyErase(ctx, ref, nowMs)
+    for (const key of ctx.touched) {
+      sql.run('INSERT OR IGNORE INTO pending_derive (ref_key) VALUES (?)', key)
+    }
+    result.touched = [...ctx.touched]
+    return result
+  })
 }

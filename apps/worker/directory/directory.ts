@@ -75,6 +75,25 @@ export class Directory {
       .run()
   }
 
+  /** A purged tenant: its accounts stop routing and its entry goes. Idempotent. */
+  async deleteTenant(tenantId: string): Promise<void> {
+    const db = await this.ready()
+    await db.batch([
+      db.prepare('DELETE FROM accounts WHERE tenant_id = ?').bind(tenantId),
+      db.prepare('DELETE FROM tenants WHERE tenant_id = ?').bind(tenantId),
+    ])
+  }
+
+  /** The account keys routed to a tenant. */
+  async accountsOf(tenantId: string): Promise<string[]> {
+    const db = await this.ready()
+    const { results } = await db
+      .prepare('SELECT account_key FROM accounts WHERE tenant_id = ? ORDER BY account_key')
+      .bind(tenantId)
+      .all<{ account_key: string }>()
+    return results.map((r) => r.account_key)
+  }
+
   async tenantForAccount(key: string): Promise<string | null> {
     const db = await this.ready()
     const row = await db

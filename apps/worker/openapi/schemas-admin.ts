@@ -31,10 +31,19 @@ const SliceOutcome = z.strictObject({
   error: z.string().nullable(),
 })
 
+/** Whether the connection runs, waits for its account to be connected again, or was uninstalled. */
+export const Lifecycle = z.strictObject({
+  state: z.enum(['active', 'needs_reconnect', 'uninstalled']),
+  reason: z.string().nullable(),
+  since: z.string().nullable(),
+  purgeAfter: z.string().nullable(),
+})
+
 export const ConnectionState = z.strictObject({
   connection: ConnectionSummary,
   lastSlice: SliceOutcome.nullable(),
   streams: z.array(StreamState),
+  lifecycle: Lifecycle,
 })
 
 export const Quarantine = z.strictObject({

@@ -11,6 +11,7 @@ import { ConnectionInput, resolveAccount } from '../tenant/connection-input.ts'
 import { valid } from '../validate.ts'
 import { adminCustomers } from './admin-customers.ts'
 import { adminInstallations } from './admin-installations.ts'
+import { adminLifecycle } from './admin-lifecycle.ts'
 import { adminOps } from './admin-ops.ts'
 import { existingTenant } from './existing-tenant.ts'
 import { ConnectionId, TenantId } from './params.ts'
@@ -164,3 +165,4 @@ export const admin = new Hono<AppEnv>()
   .route('/', adminInstallations)
   .route('/', adminCustomers)
   .route('/', adminOps)
+  .route('/', adminLifecycle)

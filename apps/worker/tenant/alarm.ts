@@ -1,6 +1,8 @@
 import type { SqlPort, TenantStore } from '../../../core/store/index.ts'
 import { derivePendingSlice } from '../../../core/sync/derive.ts'
 import type { Connections } from './connections.ts'
+import type { Lifecycle } from './lifecycle.ts'
+import { credentialVerdict, noteCredentialVerdict } from './lifecycle-state.ts'
 import type { TenantKeys } from './keys.ts'
 import { log } from '../log.ts'
 import { runForSlice } from './connection-ops.ts'
@@ -22,6 +24,8 @@ export interface AlarmDeps {
   connections: Connections
   runner: SyncRunner
   limits: SliceLimits
+  /** Retention: purges past it come first in a pass, and bring the alarm back when due. */
+  lifecycle?: Lifecycle
   now?: () => number
 }
 
@@ -45,7 +49,9 @@ export class Alarm {
 
   /** When the alarm should next run: now while people wait for a derive, else the earliest due connection. */
   private nextWork(): number | null {
-    const due = earliestRun(this.deps.sql)
+    const scheduled = earliestRun(this.deps.sql)
+    const purge = this.deps.lifecycle?.nextPurgeMs() ?? null
+    const due = scheduled === null ? purge : purge === null ? scheduled : Math.min(scheduled, purge)
     if (this.deps.store.countPendingDerive() === 0) return due
     return Math.min(due ?? Infinity, this.now())
   }
@@ -77,6 +83,8 @@ export class Alarm {
 
   private async pass(tenantId: string): Promise<void> {
     const { store, sql, connections, runner, limits } = this.deps
+    // Retention first: a purged tenant has nothing left to sync or derive.
+    if ((await this.deps.lifecycle?.enforceRetention()) === 'tenant_purged') return
     // Derive work first (a settings change, a crash between a page and its derive), bounded.
     derivePendingSlice(store, { now: this.now() })
     for (const due of dueSchedules(sql, this.now())) {
@@ -106,11 +114,15 @@ export class Alarm {
         const states = store.streamStates(connection.id)
         recordRunSlice(sql, runId, { ...result, states, nowMs: this.now() })
         logSlice(ids, result)
+        const verdict = credentialVerdict(result.errors, result.requests)
+        noteCredentialVerdict(sql, connection.id, verdict, this.now(), connection.source)
       } catch (err) {
         // Context only (tenant, connection, run, error class and message): no credential is logged.
         const message = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error'
         log('error', 'slice_failed', { ...ids, message })
         failRun(sql, store, runId, message, this.now())
+        const verdict = credentialVerdict([message], 0)
+        noteCredentialVerdict(sql, connection.id, verdict, this.now(), connection.source)
         recordSlice(sql, connection.id, {
           atMs: startedAt,
           done: false,

@@ -12,6 +12,7 @@ import type { Installations } from './installations.ts'
 import type { ConnectionState, DeletedConnection, QuarantinePage } from './rpc-types.ts'
 import { addSchedule, deleteSchedule, getSchedule, runNow } from './scheduler.ts'
 import { forgetConnectionOps } from './ops-schedule.ts'
+import { lifecycleOf } from './lifecycle-state.ts'
 import { openRunRecord } from './runs.ts'
 import { sealContext, type Sealer } from './secrets.ts'
 import type { SyncRunner } from './sync-runner.ts'
@@ -112,6 +113,7 @@ export class Connections {
       connection,
       lastSlice: getSchedule(this.sql, connectionId)?.lastSlice ?? null,
       streams,
+      lifecycle: lifecycleOf(this.sql, connectionId),
     }
   }
 

@@ -119,6 +119,15 @@ export class Installations {
     return listInstallations(this.sql)
   }
 
+  /** The app was uninstalled: its sealed secret goes (tenant/lifecycle.ts). */
+  remove(platform: Platform, externalId: string): void {
+    this.sql.run(
+      'DELETE FROM worker_installations WHERE platform = ? AND external_id = ?',
+      platform,
+      externalId,
+    )
+  }
+
   has(platform: Platform, externalId: string): boolean {
     return getInstallation(this.sql, platform, externalId) !== null
   }

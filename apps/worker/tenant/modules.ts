@@ -2,6 +2,13 @@ import { TenantStore } from '../../../core/store/index.ts'
 import { Alarm } from './alarm.ts'
 import { Connections } from './connections.ts'
 import { Installations } from './installations.ts'
+import {
+  handleLifecycle,
+  Lifecycle,
+  retentionDaysFrom,
+  type LifecycleRequest,
+} from './lifecycle.ts'
+import { Directory } from '../directory/directory.ts'
 import { TenantKeys } from './keys.ts'
 import { migrateWorker } from './migrations/index.ts'
 import { handleOps, type OpsRequest } from './connection-ops.ts'
@@ -36,7 +43,29 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
     hubspotAppSecret: env.HUBSPOT_CLIENT_SECRET,
   })
   const limits = sliceLimits(env)
-  const alarm = new Alarm({ store, sql, storage: ctx.storage, keys, connections, runner, limits })
+  const lifecycle = new Lifecycle({
+    sql,
+    store,
+    storage: ctx.storage,
+    keys,
+    connections,
+    installations,
+    runner,
+    directory: env.DIRECTORY ? new Directory(env.DIRECTORY) : null,
+    defaultRetentionDays: retentionDaysFrom(env.CXLENS_RETENTION_DAYS),
+    hubspotClient: hubspotAppClient(env),
+    now: Date.now,
+  })
+  const alarm = new Alarm({
+    store,
+    sql,
+    storage: ctx.storage,
+    keys,
+    connections,
+    runner,
+    limits,
+    lifecycle,
+  })
   /** Operations on connections, runs and the tenant itself (connection-ops.ts). */
   const ops = <R extends OpsRequest>(request: R) => {
     const tenantId = keys.requireTenantId('ops')
@@ -55,9 +84,30 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
       request,
     )
   }
+  /** Uninstall, purge, retention and erasure (lifecycle.ts). */
+  const lifecycleOps = <R extends LifecycleRequest>(request: R) =>
+    handleLifecycle(lifecycle, request)
   void ctx.blockConcurrencyWhile(async () => {
     store.migrate()
     migrateWorker(sql, Date.now())
   })
-  return { store, keys, connections, installations, webhookSecrets, webhooks, alarm, ops }
+  return {
+    store,
+    keys,
+    connections,
+    installations,
+    webhookSecrets,
+    webhooks,
+    alarm,
+    ops,
+    lifecycle,
+    lifecycleOps,
+  }
+}
+
+/** The HubSpot app's OAuth client (revokes grants), when this deployment has one. */
+function hubspotAppClient(env: Env) {
+  const clientId = (env as { HUBSPOT_CLIENT_ID?: string }).HUBSPOT_CLIENT_ID
+  const clientSecret = env.HUBSPOT_CLIENT_SECRET
+  return clientId && clientSecret ? { clientId, clientSecret } : null
 }

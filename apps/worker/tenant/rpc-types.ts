@@ -1,5 +1,6 @@
 import type { CustomerView, StreamState } from '../../../core/model/index.ts'
 import type { ConnectionSummary } from './connection-input.ts'
+import type { LifecycleState } from './lifecycle-state.ts'
 
 /**
  * What a sidebar can look a customer up by. `account` picks one vendor account (Zendesk subdomain,
@@ -35,6 +36,8 @@ export interface ConnectionState {
   connection: ConnectionSummary
   lastSlice: SliceOutcome | null
   streams: StreamState[]
+  /** Active, needs a reconnect (and why), or uninstalled (and when its data goes). */
+  lifecycle: LifecycleState
 }
 
 /** A quarantined vendor item as ops see it: never its raw data. */
@@ -58,3 +61,5 @@ export interface DeletedConnection {
   /** An app installation of the same account keeps routing it to this tenant. */
   accountStillRouted: boolean
 }
+
+export type { LifecycleRequest, LifecycleResults } from './lifecycle.ts'

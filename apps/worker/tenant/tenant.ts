@@ -103,6 +103,11 @@ export class Tenant extends DurableObject<Env> {
     return this.armed(await this.m.ops(request))
   }
 
+  /** Uninstall, purge, retention and erasure of one person (lifecycle.ts). */
+  async lifecycle<R extends Rpc.LifecycleRequest>(request: R) {
+    return this.armed(await this.m.lifecycleOps(request))
+  }
+
   lookup(key: Rpc.LookupKey): Rpc.LookupResult {
     return lookupCustomer(this.store, key)
   }
