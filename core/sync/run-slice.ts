@@ -133,6 +133,8 @@ export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
           counts: { fetched: page.items.length },
           requests: spent() - before,
           retryAtMs: null,
+          // A committed page ends the episode that set it (a budget wait, a failed page).
+          lastError: null,
         },
       })
       cursor = page.cursor
