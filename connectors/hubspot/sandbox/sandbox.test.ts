@@ -23,6 +23,20 @@ const searchAll = (after?: string, limit = 200) => ({
 })
 
 describe('HubSpot sandbox', () => {
+  it('reads up to 1,000 association inputs per v4 batch and refuses more', async () => {
+    const { post, sandbox } = make()
+    const tickets = sandbox.groundTruth().live.tickets
+    // Real ids first, then ids of no record (answered in `errors`), up to n.
+    const inputs = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: tickets[i] ?? String(900_000 + i) }))
+    const path = '/crm/v4/associations/tickets/contacts/batch/read'
+    const full = await post(path, { inputs: inputs(1000) })
+    expect([200, 207]).toContain(full.status)
+    const answered = (await full.json()) as { results: unknown[]; errors?: unknown[] }
+    expect(answered.results.length + (answered.errors?.length ?? 0)).toBe(1000)
+    expect((await post(path, { inputs: [...inputs(1000), { id: '1' }] })).status).toBe(400)
+  })
+
   it('is deterministic for a seed and follows the shared people', () => {
     const a = make().sandbox.groundTruth()
     const b = make().sandbox.groundTruth()
