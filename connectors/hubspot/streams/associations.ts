@@ -1,9 +1,9 @@
 import type { FetchContext } from '../../../core/sync/types.ts'
-import { AssociationBatchResponse, type HubSpotObjectType } from '../types.ts'
+import { AssociationBatchResponse, type CrmObject, type HubSpotObjectType } from '../types.ts'
 import { type CallTarget, callHubSpot } from './call.ts'
 
-/** We send 100 ids per batch, the objects API's batch size (docs: "Associations v4" › batch read). */
-export const ASSOCIATION_BATCH = 100
+/** The v4 batch read takes up to 1,000 inputs (docs: "Associations v4" › batch read, limits). */
+export const ASSOCIATION_BATCH = 1000
 
 /** Associated ids for every `from` id; ids without associations map to `[]`. */
 export async function fetchAssociations(
@@ -14,8 +14,9 @@ export async function fetchAssociations(
   ids: string[],
 ): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>(ids.map((id) => [id, []]))
-  for (let i = 0; i < ids.length; i += ASSOCIATION_BATCH) {
-    const batch = ids.slice(i, i + ASSOCIATION_BATCH)
+  const distinct = [...found.keys()]
+  for (let i = 0; i < distinct.length; i += ASSOCIATION_BATCH) {
+    const batch = distinct.slice(i, i + ASSOCIATION_BATCH)
     const response = await callHubSpot(ctx, target, AssociationBatchResponse, {
       method: 'POST',
       path: `/crm/v4/associations/${from}/${to}/batch/read`,
@@ -30,4 +31,15 @@ export async function fetchAssociations(
     }
   }
   return found
+}
+
+/**
+ * Associated ids a list item carried inline, in HubSpot's order, one per record (a labelled
+ * association is listed once per label). Null when HubSpot cut the list short (`paging`).
+ */
+export function inlineAssociatedIds(object: CrmObject, to: HubSpotObjectType): string[] | null {
+  const inline = object.associations?.[to]
+  if (!inline) return []
+  if (inline.paging?.next) return null
+  return [...new Set(inline.results.map((r) => r.id))]
 }
