@@ -334,8 +334,10 @@ function render(input: {
           r.bound.list ? `${r.bound.list} list` : '',
           r.bound.archived ? `${r.bound.archived} archived` : '',
           r.bound.search ? `${r.bound.search} search` : '',
-          ...Object.entries(r.bound.assoc).map(
-            ([to, k]) => `${k} ${to} (${fmt.int(r.withAssociations[to] ?? 0)} records with one)`,
+          ...Object.entries(r.bound.assoc).map(([to, k]) =>
+            k === 0
+              ? `0 ${to} (inline in the list; ${fmt.int(r.withAssociations[to] ?? 0)} records with one)`
+              : `${k} ${to} batch (${fmt.int(r.withAssociations[to] ?? 0)} records with one)`,
           ),
           r.bound.pipelines ? `${r.bound.pipelines} pipelines` : '',
         ].filter(Boolean)
