@@ -126,7 +126,7 @@ function compactTruth(): HubSpotTruth {
             : type === 'feedback_submissions'
               ? first('tickets')
               : type === 'contacts'
-                ? (record.properties.associatedcompanyid ?? '')
+                ? first('companies')
                 : ''
         // The version cxlens stores: an archive is a change even where HubSpot keeps the
         // modification time (connectors/hubspot/mappers/refs.ts versionTime).

@@ -33,7 +33,7 @@ export const ASSOC_BATCH = 1000
 /** The associations each stream reads (connectors/hubspot/streams/table.ts), and where the truth row keeps the first one. */
 export const ASSOCIATIONS: Record<string, { to: string; column: 4 | 5 }[]> = {
   companies: [],
-  contacts: [],
+  contacts: [{ to: 'companies', column: 5 }],
   tickets: [
     { to: 'contacts', column: 4 },
     { to: 'companies', column: 5 },

@@ -174,6 +174,34 @@ describe('HubSpot connector against the sandbox', () => {
     }
   })
 
+  it('puts a contact without associatedcompanyid at its primary company association', async () => {
+    const { sandbox, clock, ctx, stream } = setup()
+    const truth = sandbox.groundTruth()
+    const fallback = truth.live.contacts.filter(
+      (id) =>
+        !truth.record('contacts', id)?.properties.associatedcompanyid &&
+        truth.associations('contacts', id, 'companies').length > 0,
+    )
+    expect(fallback.length).toBeGreaterThan(0)
+    const organisationOf = (records: UnifiedRecord[], id: string) => {
+      const person = records.find((r) => r.kind === 'person' && r.record.ref.id === id)
+      return person?.kind === 'person' ? (person.record.organisation?.id ?? null) : 'not read'
+    }
+    const contacts = stream('contacts')
+    const backfill = await drainStream(contacts, null, ctx) // list pages: inline associations
+    for (const id of fallback)
+      expect(organisationOf(backfill.records, id)).toBe(
+        truth.associations('contacts', id, 'companies')[0],
+      )
+    clock.advance(20 * 60_000)
+    sandbox.mutate.update('contacts', fallback[0]!, { firstname: 'Moved' })
+    clock.advance(5_000)
+    const poll = await drainStream(contacts, backfill.cursor, ctx) // search: v4 batch read
+    expect(organisationOf(poll.records, fallback[0]!)).toBe(
+      truth.associations('contacts', fallback[0]!, 'companies')[0],
+    )
+  })
+
   it('a lagging search index is covered by the next poll', async () => {
     const { sandbox, clock, ctx, stream } = setup({ lookbackMs: 60_000 })
     const contacts = stream('contacts')

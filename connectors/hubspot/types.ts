@@ -55,7 +55,13 @@ export const AssociationBatchResponse = z.looseObject({
         z.looseObject({
           toObjectId: Id,
           associationTypes: z
-            .array(z.looseObject({ typeId: z.number(), category: z.string().optional() }))
+            .array(
+              z.looseObject({
+                typeId: z.number(),
+                category: z.string().optional(),
+                label: z.string().nullish(),
+              }),
+            )
             .optional(),
         }),
       ),
