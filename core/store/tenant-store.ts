@@ -9,6 +9,7 @@ import {
 import { identityKeys as defaultIdentityKeys, normaliseEmail } from '../identity/index.ts'
 import * as connections from './connections.ts'
 import * as customers from './customers.ts'
+import { keyAndSurvivors } from './merged-into.ts'
 import { applyMigrations } from './migrate.ts'
 import type { SqlPort } from './port.ts'
 import { optionalInstant, parseJson, toInstant } from './rows.ts'
@@ -116,6 +117,14 @@ export class TenantStore {
           `email:${email}`,
         )
         .map((row) => row.ref_key)
+    }
+    if (query.by === 'person') {
+      // The person's own customer first; a merged-away person's is its survivor's.
+      for (const key of keyAndSurvivors(this.sql, personKeys[0]!)) {
+        const found = customers.customerIdsOf(this.sql, [key])[0]
+        if (found) return found
+      }
+      return null
     }
     return customers.customerIdsOf(this.sql, personKeys)[0] ?? null
   }
