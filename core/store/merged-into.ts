@@ -13,7 +13,7 @@ export function keyAndSurvivors(sql: SqlPort, key: string): string[] {
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const [row] = sql.all<{ into_key: string }>(
       'SELECT into_key FROM merges WHERE from_key = ?',
-      keys[keys.length - 1],
+      keys[keys.length - 1]!,
     )
     if (!row || keys.includes(row.into_key)) break
     keys.push(row.into_key)
