@@ -174,6 +174,26 @@ describe('HubSpot connector against the sandbox', () => {
     }
   })
 
+  it('pages a search chain without reading a page boundary record twice', async () => {
+    const { sandbox, clock, ctx, client, stream } = setup()
+    const contacts = stream('contacts')
+    const backfill = await drainStream(contacts, null, ctx)
+    clock.advance(20 * 60_000)
+    const changed: string[] = []
+    for (let i = 0; i < 400; i++) {
+      changed.push(sandbox.mutate.createContact({ email: `new.${i}@example.com` }))
+      clock.advance(1) // one modification time each
+    }
+    clock.advance(5_000)
+    const searches = () => client.stats().byEndpoint['POST /crm/v3/objects/contacts/search'] ?? 0
+    const before = searches()
+    const run = await drainStream(contacts, backfill.cursor, ctx)
+    const read = run.records.filter((r) => r.kind === 'person' && !r.record.deleted)
+    expect(new Set(read.map((r) => 'record' in r && r.record.ref.id))).toEqual(new Set(changed))
+    expect(read.length).toBe(changed.length)
+    expect(searches() - before).toBe(changed.length / 200)
+  })
+
   it('puts a contact without associatedcompanyid at its primary company association', async () => {
     const { sandbox, clock, ctx, stream } = setup()
     const truth = sandbox.groundTruth()

@@ -43,6 +43,8 @@ export interface StreamSettings {
 
 export const LIST_LIMIT = 100
 export const SEARCH_LIMIT = 200
+/** Ids a `NOT_IN` filter lists at most ([unverified] cap; the sandbox enforces it). */
+const SEEN_MAX = 100
 
 export function createObjectStream(
   spec: ObjectStreamSpec,
@@ -125,11 +127,24 @@ export function createObjectStream(
               value: String(cursor.t),
             },
           ]
+    // `mod == t` minus the ids read there, or `mod > t`: the page's last record is not read twice.
+    const filterGroups =
+      cursor.mode === 'forward' && cursor.inclusive && cursor.seen.length > 0
+        ? [
+            {
+              filters: [
+                { propertyName: mod, operator: 'EQ', value: String(cursor.t) },
+                { propertyName: 'hs_object_id', operator: 'NOT_IN', values: cursor.seen },
+              ],
+            },
+            { filters: [{ propertyName: mod, operator: 'GT', value: String(cursor.t) }] },
+          ]
+        : [{ filters }]
     return callHubSpot(ctx, target, SearchResponse, {
       method: 'POST',
       path: `/crm/v3/objects/${spec.type}/search`,
       body: {
-        filterGroups: [{ filters }],
+        filterGroups,
         sorts: [
           { propertyName: cursor.mode === 'tie' ? 'hs_object_id' : mod, direction: 'ASCENDING' },
         ],
@@ -147,6 +162,7 @@ export function createObjectStream(
     t,
     inclusive: true,
     id: null,
+    seen: [],
     chainStartedAt: null,
     sweepAt: now + settings.archivedSweepMs,
     lastSweepAt,
@@ -206,14 +222,22 @@ export function createObjectStream(
       const lastT = modifiedMs(last)
       if (cursor.mode === 'tie') return { next: { ...cursor, id: last.id }, end: false }
       // A full page that never left `t`: more than a page shares one time (a bulk import).
-      const next: IncrementalCursor =
-        lastT === cursor.t
-          ? { ...cursor, mode: 'tie', id: null }
-          : { ...cursor, t: lastT, inclusive: true }
-      return { next, end: false }
+      if (lastT === cursor.t)
+        return { next: { ...cursor, mode: 'tie', id: null, seen: [] }, end: false }
+      // Ids read at `lastT`: the next query leaves them out (too many to list: read them again).
+      const atLast = objects.filter((o) => modifiedMs(o) === lastT).map((o) => o.id)
+      const seen = atLast.length <= SEEN_MAX ? atLast : []
+      return { next: { ...cursor, t: lastT, inclusive: true, seen }, end: false }
     }
     if (cursor.mode === 'tie') {
-      return { next: { ...cursor, mode: 'forward', inclusive: false, id: null }, end: false }
+      const next: IncrementalCursor = {
+        ...cursor,
+        mode: 'forward',
+        inclusive: false,
+        id: null,
+        seen: [],
+      }
+      return { next, end: false }
     }
     return { end: true }
   }
