@@ -8,6 +8,7 @@ import {
 } from '../model/index.ts'
 import { identityKeys as defaultIdentityKeys, normaliseEmail } from '../identity/index.ts'
 import * as connections from './connections.ts'
+import { type CachedValue, readCached, writeCached } from './connector-cache.ts'
 import * as customers from './customers.ts'
 import { keyAndSurvivors } from './merged-into.ts'
 import { applyMigrations } from './migrate.ts'
@@ -184,6 +185,15 @@ export class TenantStore {
 
   listConnections() {
     return connections.listConnections(this.sql)
+  }
+
+  /** A connector's cached lookup (pipelines, survey versions), kept across runs. */
+  getCached(connectionId: string, key: string): CachedValue | null {
+    return readCached(this.sql, connectionId, key)
+  }
+
+  putCached(connectionId: string, key: string, value: string): void {
+    writeCached(this.sql, connectionId, key, value, this.now())
   }
 
   deleteConnection(id: string): void {

@@ -3,7 +3,13 @@ import type { QuarantinedItem, StreamStatus, TenantStore } from '../store/index.
 import { derivePending, type DeriveOptions } from './derive.ts'
 import { RateLimitedError } from './errors.ts'
 import type { HttpStats } from './http.ts'
-import { MapError, type Connector, type HttpClient, type StreamDefinition } from './types.ts'
+import {
+  MapError,
+  type Connector,
+  type FetchContext,
+  type HttpClient,
+  type StreamDefinition,
+} from './types.ts'
 
 export interface SliceOptions {
   /** Stop starting pages once this many requests were made in the slice. */
@@ -55,7 +61,14 @@ export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
       return input.http.json(url, { ...init, deadline: init.deadline ?? deadline })
     },
   }
-  const ctx = { http, now }
+  const ctx: FetchContext = {
+    http,
+    now,
+    cache: {
+      get: (key) => store.getCached(connectionId, key)?.value ?? null,
+      set: (key, value) => store.putCached(connectionId, key, value),
+    },
+  }
   const touched = new Set<string>()
   const errors: SliceResult['errors'] = []
   let retryAt: number | null = null
