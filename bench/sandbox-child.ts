@@ -2,7 +2,7 @@
 // measured apart from the sandbox's. Answers IPC requests `{ id, type, args }` with `{ id, result }`.
 import { isArchived } from '../connectors/zendesk/sandbox/routes/list-endpoints.ts'
 import { createZendeskSandbox } from '../connectors/zendesk/sandbox/app.ts'
-import type { ChildRequest, CompactTruth, SandboxInfo } from './protocol.ts'
+import type { ChildRequest, CompactTruth, SandboxInfo, StreamTruth } from './protocol.ts'
 import { serveApp } from './serve-app.ts'
 import { answerParent } from './fork-child.ts'
 
@@ -52,6 +52,47 @@ function compactTruth(): CompactTruth {
   }
 }
 
+/**
+ * Records each stream must read, from the account itself: all of them (`sinceMs` null, a
+ * backfill), or those changed at or after `sinceMs`. The CSAT lists filter on creation time only,
+ * so a changed rating costs every rating created since the oldest changed one.
+ */
+function streamTruth(sinceMs: number | null): StreamTruth {
+  const { account } = sandbox.state
+  const at = (iso: string | null | undefined) => (iso ? Date.parse(iso) : Number.NaN)
+  const changed = (...times: (string | null | undefined)[]) =>
+    sinceMs === null || times.some((t) => at(t) >= sinceMs)
+  const fromOldestChanged = <T>(
+    items: T[],
+    created: (i: T) => number,
+    updated: (i: T) => number,
+  ) => {
+    if (sinceMs === null) return items.length
+    const oldest = Math.min(...items.filter((i) => updated(i) >= sinceMs).map(created))
+    return Number.isFinite(oldest) ? items.filter((i) => created(i) >= oldest).length : 0
+  }
+  const answeredAt = (r: { answers: { created_at: string }[] }) =>
+    Math.min(...r.answers.map((a) => at(a.created_at)))
+  return {
+    organizations: [...account.organizations.values()].filter((o) =>
+      changed(o.updated_at, o.deleted_at),
+    ).length,
+    users: [...account.users.values()].filter((u) => changed(u.updated_at)).length,
+    tickets: [...account.tickets.values()].filter((t) => changed(t.updated_at)).length,
+    // The connector lists received ratings only (`score=received`): offered ones are no answers.
+    satisfaction_ratings: fromOldestChanged(
+      [...account.ratings.values()].filter((r) => r.score === 'good' || r.score === 'bad'),
+      (r) => at(r.created_at),
+      (r) => at(r.updated_at),
+    ),
+    survey_responses: fromOldestChanged(
+      [...account.surveyResponses.values()],
+      answeredAt,
+      answeredAt,
+    ),
+  }
+}
+
 function handle(request: ChildRequest): unknown {
   switch (request.type) {
     case 'mutate':
@@ -69,6 +110,11 @@ function handle(request: ChildRequest): unknown {
       return null
     case 'truth':
       return compactTruth()
+    case 'stream-truth':
+      // Vendor timestamps have whole seconds: a change at 12:00:00.700 reads 12:00:00.
+      return streamTruth(
+        request.args.sinceMs === null ? null : Math.floor(request.args.sinceMs / 1000) * 1000,
+      )
     case 'memory':
       return { maxRssKb: process.resourceUsage().maxRSS, rss: process.memoryUsage().rss }
   }

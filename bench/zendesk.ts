@@ -12,7 +12,7 @@ import { runBaseline } from './baseline.ts'
 import { checkTickets } from './correctness.ts'
 import { runSync, type SyncRun } from './cxlens-sync.ts'
 import { sampleMemory, type MemoryPeak } from './memory.ts'
-import type { Counters } from './protocol.ts'
+import type { Counters, StreamTruth } from './protocol.ts'
 import { recordingFetch } from './net-fetch.ts'
 import { forkSandbox, type SandboxProcess } from './sandbox-process.ts'
 import {
@@ -97,7 +97,7 @@ async function main(
   )
   const client = createHttpClient({ fetch: net.fetch, budget, clock: realClock })
 
-  const phase = async (name: string) => {
+  const phase = async (name: string, truth: StreamTruth) => {
     progress(`zendesk ${name}: syncing`)
     net.setPhase(name)
     await sandbox.call('reset')
@@ -117,10 +117,12 @@ async function main(
     const peak = memory.stop()
     const counters = await sandbox.call('counters')
     progress(`zendesk ${name}: ${fmt.ms(run.wallMs)}, ${run.slices} slices`)
-    return { name, run, memory: peak, counters, rows: streamRows(run, counters) }
+    return { name, run, memory: peak, counters, rows: streamRows(run, counters, truth) }
   }
 
-  const backfill = await phase('backfill')
+  // Lower bounds from the ground truth, not from what the sync fetched: a stream that drops
+  // records cannot lower its own bound.
+  const backfill = await phase('backfill', await sandbox.call('stream-truth', { sinceMs: null }))
   const n = config.tickets
   const mutation = await sandbox.call('mutate', {
     updatedTickets: Math.round(n * 0.009),
@@ -131,7 +133,10 @@ async function main(
   })
   // The export withholds the last minute: move the sandbox's clock past it.
   await sandbox.call('advance', { ms: 61_000 })
-  const incremental = await phase('incremental')
+  const incremental = await phase(
+    'incremental',
+    await sandbox.call('stream-truth', { sinceMs: mutation.at }),
+  )
 
   progress('zendesk: checking the store against the ground truth')
   const truth = await sandbox.call('truth')
@@ -217,6 +222,7 @@ function render(input: {
         'sandbox',
         'records',
         'distinct',
+        'truth',
         'page max',
         'lower bound',
         'ratio',
@@ -232,6 +238,7 @@ function render(input: {
         fmt.int(r.sandboxRequests) + (r.sandboxRequests === r.requests ? '' : ' ≠'),
         fmt.int(r.items),
         fmt.int(r.distinct),
+        fmt.int(r.truth),
         fmt.int(r.maxPage),
         fmt.int(r.lowerBound),
         fmt.ratio(r.ratio),
@@ -247,6 +254,7 @@ function render(input: {
       fmt.int(p.counters.total),
       fmt.int(p.rows.reduce((s, r) => s + r.items, 0)),
       fmt.int(distinct),
+      fmt.int(p.rows.reduce((s, r) => s + r.truth, 0)),
       '',
       '',
       '',
