@@ -5,6 +5,7 @@ import { createHubSpotSandbox } from '../connectors/hubspot/sandbox/app.ts'
 import { generatePeople } from '../connectors/hubspot/sandbox/people.ts'
 import type { ObjectType } from '../connectors/hubspot/sandbox/portal.ts'
 import { answerParent } from './fork-child.ts'
+import { expectedBodies } from './hubspot-bodies.ts'
 import type {
   HubSpotChildConfig,
   HubSpotChildRequest,
@@ -159,6 +160,8 @@ answerParent((request: HubSpotChildRequest) => {
       return null
     case 'truth':
       return compactTruth()
+    case 'bodies':
+      return expectedBodies(sandbox)
     case 'memory':
       return { maxRssKb: process.resourceUsage().maxRSS, rss: process.memoryUsage().rss }
   }
