@@ -2,6 +2,8 @@
 // measured apart from the sandbox's. Answers IPC requests `{ id, type, args }` with `{ id, result }`.
 import { isArchived } from '../connectors/zendesk/sandbox/routes/list-endpoints.ts'
 import { createZendeskSandbox } from '../connectors/zendesk/sandbox/app.ts'
+import type { MutationResult } from '../connectors/zendesk/sandbox/mutate.ts'
+import { ulidTime } from '../connectors/zendesk/sandbox/prng.ts'
 import type { ChildRequest, CompactTruth, SandboxInfo, StreamTruth } from './protocol.ts'
 import { serveApp } from './serve-app.ts'
 import { answerParent } from './fork-child.ts'
@@ -57,22 +59,29 @@ function compactTruth(): CompactTruth {
  * backfill), or those changed at or after `sinceMs`. The CSAT lists filter on creation time only,
  * so a changed rating costs every rating created since the oldest changed one.
  */
+let lastMutation: MutationResult | null = null
+
 function streamTruth(sinceMs: number | null): StreamTruth {
   const { account } = sandbox.state
   const at = (iso: string | null | undefined) => (iso ? Date.parse(iso) : Number.NaN)
   const changed = (...times: (string | null | undefined)[]) =>
     sinceMs === null || times.some((t) => at(t) >= sinceMs)
-  const fromOldestChanged = <T>(
+  // New answers can carry an earlier creation time (answered before they reach the API): the
+  // mutation's own list of new ones counts as changed too.
+  const fromOldestChanged = <T extends { id: string | number }>(
     items: T[],
     created: (i: T) => number,
     updated: (i: T) => number,
+    added: readonly (string | number)[],
   ) => {
     if (sinceMs === null) return items.length
-    const oldest = Math.min(...items.filter((i) => updated(i) >= sinceMs).map(created))
+    const isNew = new Set(added)
+    const changedItems = items.filter((i) => updated(i) >= sinceMs || isNew.has(i.id))
+    const oldest = Math.min(...changedItems.map(created))
     return Number.isFinite(oldest) ? items.filter((i) => created(i) >= oldest).length : 0
   }
-  const answeredAt = (r: { answers: { created_at: string }[] }) =>
-    Math.min(...r.answers.map((a) => at(a.created_at)))
+  // The survey list filters on the response's creation, which its ULID id carries.
+  const createdAt = (r: { id: string }) => ulidTime(r.id)
   return {
     organizations: [...account.organizations.values()].filter((o) =>
       changed(o.updated_at, o.deleted_at),
@@ -84,11 +93,13 @@ function streamTruth(sinceMs: number | null): StreamTruth {
       [...account.ratings.values()].filter((r) => r.score === 'good' || r.score === 'bad'),
       (r) => at(r.created_at),
       (r) => at(r.updated_at),
+      lastMutation?.ratings ?? [],
     ),
     survey_responses: fromOldestChanged(
       [...account.surveyResponses.values()],
-      answeredAt,
-      answeredAt,
+      createdAt,
+      createdAt,
+      lastMutation?.surveyResponses ?? [],
     ),
   }
 }
@@ -96,7 +107,8 @@ function streamTruth(sinceMs: number | null): StreamTruth {
 function handle(request: ChildRequest): unknown {
   switch (request.type) {
     case 'mutate':
-      return sandbox.mutate(request.args)
+      lastMutation = sandbox.mutate(request.args)
+      return lastMutation
     case 'advance':
       offsetMs += request.args.ms
       return { offsetMs, now: sandbox.state.now() }
