@@ -103,13 +103,16 @@ export function backfillBound(stream: string, rows: TruthRow[]): Parts {
  * `ceil(changed live records / 1000)` v4 batch reads (search returns no associations, and a
  * client cannot know which records have one without asking) + when the connector's archived
  * sweep was due, `max(1, ceil(all archived / 100))` pages (the list API cannot filter archived
- * records by time, so a sweep reads them all; deletions and merges are only seen there).
+ * records by time, so a sweep reads them all; deletions and merges are only seen there) + 1
+ * pipelines read when the connector's daily refresh of its stored pipelines was due.
  */
 export function incrementalBound(
   stream: string,
   changed: Set<string>,
   rows: TruthRow[],
   swept: boolean,
+  /** The connector's once-a-day pipelines refresh fell in the phase (tickets). */
+  pipelinesDue = false,
 ): Parts {
   const live = rows.filter((r) => r[2] === 0 && changed.has(r[0]))
   const assoc: Record<string, number> = {}
@@ -119,7 +122,7 @@ export function incrementalBound(
     list: 0,
     archived: swept ? Math.max(1, Math.ceil(archived / LIST_PAGE)) : 0,
     search: Math.max(1, Math.ceil(live.length / SEARCH_PAGE)),
-    pipelines: 0,
+    pipelines: stream === 'tickets' && pipelinesDue ? 1 : 0,
     assoc,
   }
 }

@@ -203,7 +203,13 @@ async function bench(
       return hubspotRow({
         stream,
         tally,
-        bound: incrementalBound(stream, changed[stream], after.rows[stream], swept),
+        bound: incrementalBound(
+          stream,
+          changed[stream],
+          after.rows[stream],
+          swept,
+          (tally.byEndpoint['GET /crm/v3/pipelines/tickets'] ?? 0) > 0,
+        ),
         rows: after.rows[stream],
         changed: changed[stream],
         counters: incrementalRun.counters,
