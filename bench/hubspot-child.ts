@@ -5,6 +5,7 @@ import { createHubSpotSandbox } from '../connectors/hubspot/sandbox/app.ts'
 import { generatePeople } from '../connectors/hubspot/sandbox/people.ts'
 import type { ObjectType } from '../connectors/hubspot/sandbox/portal.ts'
 import { answerParent } from './fork-child.ts'
+import { expectedBodies } from './hubspot-bodies.ts'
 import type {
   HubSpotChildConfig,
   HubSpotChildRequest,
@@ -126,7 +127,7 @@ function compactTruth(): HubSpotTruth {
             : type === 'feedback_submissions'
               ? first('tickets')
               : type === 'contacts'
-                ? (record.properties.associatedcompanyid ?? '')
+                ? first('companies')
                 : ''
         // The version cxlens stores: an archive is a change even where HubSpot keeps the
         // modification time (connectors/hubspot/mappers/refs.ts versionTime).
@@ -159,6 +160,8 @@ answerParent((request: HubSpotChildRequest) => {
       return null
     case 'truth':
       return compactTruth()
+    case 'bodies':
+      return expectedBodies(sandbox)
     case 'memory':
       return { maxRssKb: process.resourceUsage().maxRSS, rss: process.memoryUsage().rss }
   }

@@ -4,6 +4,7 @@ export type HubSpotChildRequest =
   | { type: 'counters'; args?: undefined }
   | { type: 'reset'; args?: undefined }
   | { type: 'truth'; args?: undefined }
+  | { type: 'bodies'; args?: undefined }
   | { type: 'memory'; args?: undefined }
 
 export interface HubSpotChildConfig {

@@ -28,11 +28,12 @@ export interface HubSpotRow {
 
 export const LIST_PAGE = 100
 export const SEARCH_PAGE = 200
-export const ASSOC_BATCH = 100
+/** v4 batch read inputs at most (docs: "Associations v4" › batch read). */
+export const ASSOC_BATCH = 1000
 /** The associations each stream reads (connectors/hubspot/streams/table.ts), and where the truth row keeps the first one. */
 export const ASSOCIATIONS: Record<string, { to: string; column: 4 | 5 }[]> = {
   companies: [],
-  contacts: [],
+  contacts: [{ to: 'companies', column: 5 }],
   tickets: [
     { to: 'contacts', column: 4 },
     { to: 'companies', column: 5 },
@@ -80,14 +81,14 @@ export function sandboxRequests(stream: string, counters: HubSpotCounters): numb
 
 /**
  * Backfill floor: `max(1, ceil(live / 100))` list pages + `max(1, ceil(archived / 100))` archived
- * list pages + per association type `ceil(live records with one / 100)` batch reads + 1 pipelines
- * read for tickets. Counts come from the sandbox's ground truth, not from what the sync fetched.
+ * list pages + 1 pipelines read for tickets. No association reads: the list endpoint returns
+ * associated ids inline (`associations=`), cut short only past 100 per record, which no
+ * generated record reaches. Counts come from the sandbox's ground truth, not from the sync.
  */
 export function backfillBound(stream: string, rows: TruthRow[]): Parts {
   const live = rows.filter((r) => r[2] === 0)
   const assoc: Record<string, number> = {}
-  for (const { to, column } of ASSOCIATIONS[stream] ?? [])
-    assoc[to] = Math.ceil(live.filter((r) => r[column] !== '').length / ASSOC_BATCH)
+  for (const { to } of ASSOCIATIONS[stream] ?? []) assoc[to] = 0
   return {
     list: Math.max(1, Math.ceil(live.length / LIST_PAGE)),
     archived: Math.max(1, Math.ceil((rows.length - live.length) / LIST_PAGE)),
@@ -99,26 +100,29 @@ export function backfillBound(stream: string, rows: TruthRow[]): Parts {
 
 /**
  * Incremental floor: `max(1, ceil(changed live records / 200))` searches + per association type
- * `ceil(changed live records with one / 100)` batch reads + when the connector's archived sweep
- * was due, `max(1, ceil(all archived / 100))` pages (the list API cannot filter archived records
- * by time, so a sweep reads them all; deletions and merges are only seen there).
+ * `ceil(changed live records / 1000)` v4 batch reads (search returns no associations, and a
+ * client cannot know which records have one without asking) + when the connector's archived
+ * sweep was due, `max(1, ceil(all archived / 100))` pages (the list API cannot filter archived
+ * records by time, so a sweep reads them all; deletions and merges are only seen there) + 1
+ * pipelines read when the connector's daily refresh of its stored pipelines was due.
  */
 export function incrementalBound(
   stream: string,
   changed: Set<string>,
   rows: TruthRow[],
   swept: boolean,
+  /** The connector's once-a-day pipelines refresh fell in the phase (tickets). */
+  pipelinesDue = false,
 ): Parts {
   const live = rows.filter((r) => r[2] === 0 && changed.has(r[0]))
   const assoc: Record<string, number> = {}
-  for (const { to, column } of ASSOCIATIONS[stream] ?? [])
-    assoc[to] = Math.ceil(live.filter((r) => r[column] !== '').length / ASSOC_BATCH)
+  for (const { to } of ASSOCIATIONS[stream] ?? []) assoc[to] = Math.ceil(live.length / ASSOC_BATCH)
   const archived = rows.filter((r) => r[2] === 1).length
   return {
     list: 0,
     archived: swept ? Math.max(1, Math.ceil(archived / LIST_PAGE)) : 0,
     search: Math.max(1, Math.ceil(live.length / SEARCH_PAGE)),
-    pipelines: 0,
+    pipelines: stream === 'tickets' && pipelinesDue ? 1 : 0,
     assoc,
   }
 }

@@ -9,6 +9,7 @@ import { createHttpClient } from '../core/sync/http.ts'
 import { createRateBudget, type Clock } from '../core/sync/rate-budget.ts'
 import { runSync, type SyncRun } from './cxlens-sync.ts'
 import { forkChild } from './fork-child.ts'
+import { compareBodies } from './hubspot-bodies.ts'
 import { checkHubSpot } from './hubspot-correctness.ts'
 import type {
   HubSpotChildConfig,
@@ -39,6 +40,7 @@ interface Results {
   counters: HubSpotCounters
   reset: null
   truth: HubSpotTruth
+  bodies: [string, string][]
   memory: { maxRssKb: number; rss: number }
 }
 
@@ -201,7 +203,13 @@ async function bench(
       return hubspotRow({
         stream,
         tally,
-        bound: incrementalBound(stream, changed[stream], after.rows[stream], swept),
+        bound: incrementalBound(
+          stream,
+          changed[stream],
+          after.rows[stream],
+          swept,
+          (tally.byEndpoint['GET /crm/v3/pipelines/tickets'] ?? 0) > 0,
+        ),
         rows: after.rows[stream],
         changed: changed[stream],
         counters: incrementalRun.counters,
@@ -211,6 +219,7 @@ async function bench(
 
   progress('hubspot: checking the store against the ground truth')
   const correctness = checkHubSpot(store, after)
+  const bodies = compareBodies(store, await child.call('bodies'))
   const childMemory = await child.call('memory')
   return render({
     config,
@@ -220,6 +229,7 @@ async function bench(
     mutation,
     changes,
     correctness,
+    bodies,
     childMemory,
     networkErrors: net.errors,
   })
@@ -255,6 +265,7 @@ function render(input: {
   mutation: HubSpotMutation
   changes: HubSpotMutationResult
   correctness: ReturnType<typeof checkHubSpot>
+  bodies: ReturnType<typeof compareBodies>
   childMemory: { maxRssKb: number; rss: number }
   networkErrors: ReturnType<typeof recordingFetch>['errors']
 }) {
@@ -334,8 +345,10 @@ function render(input: {
           r.bound.list ? `${r.bound.list} list` : '',
           r.bound.archived ? `${r.bound.archived} archived` : '',
           r.bound.search ? `${r.bound.search} search` : '',
-          ...Object.entries(r.bound.assoc).map(
-            ([to, k]) => `${k} ${to} (${fmt.int(r.withAssociations[to] ?? 0)} records with one)`,
+          ...Object.entries(r.bound.assoc).map(([to, k]) =>
+            k === 0
+              ? `0 ${to} (inline in the list; ${fmt.int(r.withAssociations[to] ?? 0)} records with one)`
+              : `${k} ${to} batch (${fmt.int(r.withAssociations[to] ?? 0)} records with one)`,
           ),
           r.bound.pipelines ? `${r.bound.pipelines} pipelines` : '',
         ].filter(Boolean)
@@ -374,13 +387,15 @@ function render(input: {
     out.push(
       `  ${type}: ${fmt.int(c.truth)} in the portal (${fmt.int(c.archived)} archived, ${fmt.int(c.erased)} erased with a privacy deletion), ${fmt.int(c.stored)} in the store; missing ${c.missing.length}, extra ${c.extra.length}, not erased ${c.notErased.length}, modified time differs ${c.modifiedDiffers.length}, deletion differs ${c.deletionDiffers.length}, associations differ ${c.associationDiffers.length}`,
     )
+  const bodiesPass = input.bodies.differ.length === 0 && input.bodies.compared > 0
   out.push(
     `  merges: ${correctness.merges} in the portal, ${correctness.mergesMissing} missing from the store → ${correctness.pass ? 'PASS' : 'FAIL'}`,
+    `  record bodies: ${fmt.int(input.bodies.compared)} stored records of ${fmt.int(input.bodies.expected)} live in the portal compared with the ground truth mapped apart from the sync (connectors/hubspot mappers over the sandbox's records); differ ${fmt.int(input.bodies.differ.length)}${input.bodies.differ.length ? ` (${input.bodies.differ.slice(0, 3).join(', ')}…)` : ''} → ${bodiesPass ? 'PASS' : 'FAIL'}`,
   )
   const requestsPass = backfill.rows.every((r) => r.pass) && incremental.rows.every((r) => r.pass)
   out.push(
     '',
-    `HUBSPOT RESULT: requests/lower bound ≤ ${TARGET_RATIO} for every stream in both phases: ${requestsPass ? 'PASS' : 'FAIL'} (${[...backfill.rows.map((r) => `backfill ${r.stream} ${r.pass ? 'PASS' : 'FAIL'}`), ...incremental.rows.map((r) => `incremental ${r.stream} ${r.pass ? 'PASS' : 'FAIL'}`)].join(', ')}); store = ground truth: ${correctness.pass ? 'PASS' : 'FAIL'}`,
+    `HUBSPOT RESULT: requests/lower bound ≤ ${TARGET_RATIO} for every stream in both phases: ${requestsPass ? 'PASS' : 'FAIL'} (${[...backfill.rows.map((r) => `backfill ${r.stream} ${r.pass ? 'PASS' : 'FAIL'}`), ...incremental.rows.map((r) => `incremental ${r.stream} ${r.pass ? 'PASS' : 'FAIL'}`)].join(', ')}); store = ground truth: ${correctness.pass && bodiesPass ? 'PASS' : 'FAIL'}`,
   )
   const cap = <T>(list: T[]) => list.slice(0, 20)
   const json = {
@@ -419,7 +434,8 @@ function render(input: {
         ]),
       ),
     },
-    pass: requestsPass && correctness.pass,
+    bodies: { ...input.bodies, differ: cap(input.bodies.differ) },
+    pass: requestsPass && correctness.pass && bodiesPass,
   }
   return { text: out.join('\n'), json, pass: json.pass }
 }

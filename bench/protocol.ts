@@ -9,6 +9,7 @@ export type ChildRequest =
   | { type: 'reset'; args?: undefined }
   | { type: 'rate-limits'; args: RateLimitOptions }
   | { type: 'truth'; args?: undefined }
+  | { type: 'stream-truth'; args: { sinceMs: number | null } }
   | { type: 'memory'; args?: undefined }
 
 export interface SandboxInfo {
@@ -35,3 +36,9 @@ export interface Counters {
   byEndpoint: Record<string, number>
   byStatus: Record<string, number>
 }
+
+/** Per stream, the records the ground truth says a sync must read (the lower bounds' input). */
+export type StreamTruth = Record<
+  'organizations' | 'users' | 'tickets' | 'satisfaction_ratings' | 'survey_responses',
+  number
+>

@@ -2,7 +2,9 @@
 // measured apart from the sandbox's. Answers IPC requests `{ id, type, args }` with `{ id, result }`.
 import { isArchived } from '../connectors/zendesk/sandbox/routes/list-endpoints.ts'
 import { createZendeskSandbox } from '../connectors/zendesk/sandbox/app.ts'
-import type { ChildRequest, CompactTruth, SandboxInfo } from './protocol.ts'
+import type { MutationResult } from '../connectors/zendesk/sandbox/mutate.ts'
+import { ulidTime } from '../connectors/zendesk/sandbox/prng.ts'
+import type { ChildRequest, CompactTruth, SandboxInfo, StreamTruth } from './protocol.ts'
 import { serveApp } from './serve-app.ts'
 import { answerParent } from './fork-child.ts'
 
@@ -52,10 +54,61 @@ function compactTruth(): CompactTruth {
   }
 }
 
+/**
+ * Records each stream must read, from the account itself: all of them (`sinceMs` null, a
+ * backfill), or those changed at or after `sinceMs`. The CSAT lists filter on creation time only,
+ * so a changed rating costs every rating created since the oldest changed one.
+ */
+let lastMutation: MutationResult | null = null
+
+function streamTruth(sinceMs: number | null): StreamTruth {
+  const { account } = sandbox.state
+  const at = (iso: string | null | undefined) => (iso ? Date.parse(iso) : Number.NaN)
+  const changed = (...times: (string | null | undefined)[]) =>
+    sinceMs === null || times.some((t) => at(t) >= sinceMs)
+  // New answers can carry an earlier creation time (answered before they reach the API): the
+  // mutation's own list of new ones counts as changed too.
+  const fromOldestChanged = <T extends { id: string | number }>(
+    items: T[],
+    created: (i: T) => number,
+    updated: (i: T) => number,
+    added: readonly (string | number)[],
+  ) => {
+    if (sinceMs === null) return items.length
+    const isNew = new Set(added)
+    const changedItems = items.filter((i) => updated(i) >= sinceMs || isNew.has(i.id))
+    const oldest = Math.min(...changedItems.map(created))
+    return Number.isFinite(oldest) ? items.filter((i) => created(i) >= oldest).length : 0
+  }
+  // The survey list filters on the response's creation, which its ULID id carries.
+  const createdAt = (r: { id: string }) => ulidTime(r.id)
+  return {
+    organizations: [...account.organizations.values()].filter((o) =>
+      changed(o.updated_at, o.deleted_at),
+    ).length,
+    users: [...account.users.values()].filter((u) => changed(u.updated_at)).length,
+    tickets: [...account.tickets.values()].filter((t) => changed(t.updated_at)).length,
+    // The connector lists received ratings only (`score=received`): offered ones are no answers.
+    satisfaction_ratings: fromOldestChanged(
+      [...account.ratings.values()].filter((r) => r.score === 'good' || r.score === 'bad'),
+      (r) => at(r.created_at),
+      (r) => at(r.updated_at),
+      lastMutation?.ratings ?? [],
+    ),
+    survey_responses: fromOldestChanged(
+      [...account.surveyResponses.values()],
+      createdAt,
+      createdAt,
+      lastMutation?.surveyResponses ?? [],
+    ),
+  }
+}
+
 function handle(request: ChildRequest): unknown {
   switch (request.type) {
     case 'mutate':
-      return sandbox.mutate(request.args)
+      lastMutation = sandbox.mutate(request.args)
+      return lastMutation
     case 'advance':
       offsetMs += request.args.ms
       return { offsetMs, now: sandbox.state.now() }
@@ -69,6 +122,11 @@ function handle(request: ChildRequest): unknown {
       return null
     case 'truth':
       return compactTruth()
+    case 'stream-truth':
+      // Vendor timestamps have whole seconds: a change at 12:00:00.700 reads 12:00:00.
+      return streamTruth(
+        request.args.sinceMs === null ? null : Math.floor(request.args.sinceMs / 1000) * 1000,
+      )
     case 'memory':
       return { maxRssKb: process.resourceUsage().maxRSS, rss: process.memoryUsage().rss }
   }

@@ -1,6 +1,6 @@
 import type { MutationResult } from '../connectors/zendesk/sandbox/mutate.ts'
 import { forkChild, type BenchChild } from './fork-child.ts'
-import type { ChildRequest, CompactTruth, Counters, SandboxInfo } from './protocol.ts'
+import type { ChildRequest, CompactTruth, Counters, SandboxInfo, StreamTruth } from './protocol.ts'
 
 interface Results {
   mutate: MutationResult
@@ -9,6 +9,7 @@ interface Results {
   reset: null
   'rate-limits': null
   truth: CompactTruth
+  'stream-truth': StreamTruth
   memory: { maxRssKb: number; rss: number }
 }
 

@@ -33,7 +33,9 @@ export interface StreamRow {
   items: number
   distinct: number
   maxPage: number
-  /** max(1, ceil(distinct / maxPage)): see README "Lower bound". */
+  /** Records the ground truth says the phase must read (not what the sync fetched). */
+  truth: number
+  /** max(1, ceil(truth / maxPage)): see README "Lower bound". */
   lowerBound: number
   ratio: number
   pass: boolean
@@ -42,7 +44,11 @@ export interface StreamRow {
 }
 
 /** Per-stream rows of one sync run, cross-checked with the sandbox's counters for the phase. */
-export function streamRows(run: SyncRun, counters: Counters): StreamRow[] {
+export function streamRows(
+  run: SyncRun,
+  counters: Counters,
+  truth: Record<string, number>,
+): StreamRow[] {
   return Object.entries(run.streams).map(([stream, tally]) => {
     let requests = 0
     let lookups = 0
@@ -51,7 +57,8 @@ export function streamRows(run: SyncRun, counters: Counters): StreamRow[] {
       else requests += n
     }
     const maxPage = MAX_PAGE[stream] ?? 100
-    const lowerBound = Math.max(1, Math.ceil(tally.distinct / maxPage))
+    const must = truth[stream] ?? 0
+    const lowerBound = Math.max(1, Math.ceil(must / maxPage))
     const ratio = requests / lowerBound
     return {
       stream,
@@ -61,6 +68,7 @@ export function streamRows(run: SyncRun, counters: Counters): StreamRow[] {
       items: tally.items,
       distinct: tally.distinct,
       maxPage,
+      truth: must,
       lowerBound,
       ratio,
       pass: ratio <= TARGET_RATIO,

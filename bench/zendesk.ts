@@ -8,11 +8,11 @@ import { TenantStore } from '../core/store/index.ts'
 import { openNodeSqlite } from '../core/store/node-sqlite.ts'
 import { createHttpClient } from '../core/sync/http.ts'
 import { createRateBudget, type Clock } from '../core/sync/rate-budget.ts'
-import { runBaseline } from './baseline.ts'
+import { type CarefulBaselineResult, runBaseline, runCarefulBaseline } from './baseline.ts'
 import { checkTickets } from './correctness.ts'
 import { runSync, type SyncRun } from './cxlens-sync.ts'
 import { sampleMemory, type MemoryPeak } from './memory.ts'
-import type { Counters } from './protocol.ts'
+import type { Counters, StreamTruth } from './protocol.ts'
 import { recordingFetch } from './net-fetch.ts'
 import { forkSandbox, type SandboxProcess } from './sandbox-process.ts'
 import {
@@ -97,7 +97,7 @@ async function main(
   )
   const client = createHttpClient({ fetch: net.fetch, budget, clock: realClock })
 
-  const phase = async (name: string) => {
+  const phase = async (name: string, truth: StreamTruth) => {
     progress(`zendesk ${name}: syncing`)
     net.setPhase(name)
     await sandbox.call('reset')
@@ -117,10 +117,12 @@ async function main(
     const peak = memory.stop()
     const counters = await sandbox.call('counters')
     progress(`zendesk ${name}: ${fmt.ms(run.wallMs)}, ${run.slices} slices`)
-    return { name, run, memory: peak, counters, rows: streamRows(run, counters) }
+    return { name, run, memory: peak, counters, rows: streamRows(run, counters, truth) }
   }
 
-  const backfill = await phase('backfill')
+  // Lower bounds from the ground truth, not from what the sync fetched: a stream that drops
+  // records cannot lower its own bound.
+  const backfill = await phase('backfill', await sandbox.call('stream-truth', { sinceMs: null }))
   const n = config.tickets
   const mutation = await sandbox.call('mutate', {
     updatedTickets: Math.round(n * 0.009),
@@ -131,7 +133,10 @@ async function main(
   })
   // The export withholds the last minute: move the sandbox's clock past it.
   await sandbox.call('advance', { ms: 61_000 })
-  const incremental = await phase('incremental')
+  const incremental = await phase(
+    'incremental',
+    await sandbox.call('stream-truth', { sinceMs: mutation.at }),
+  )
 
   progress('zendesk: checking the store against the ground truth')
   const truth = await sandbox.call('truth')
@@ -152,6 +157,23 @@ async function main(
   })
   const baselineCounters = await sandbox.call('counters')
   progress(`zendesk baseline: ${fmt.ms(baseline.wallMs)}`)
+  progress('zendesk careful baseline: node-zendesk incremental export + ticketmetrics.listAll()')
+  await sandbox.call('reset')
+  const careful = await runCarefulBaseline({
+    url,
+    email,
+    token: apiToken,
+    budget: createRateBudget(
+      [
+        { name: 'account', limit: 700, windowMs: 60_000 / config.timeScale },
+        { name: 'export', limit: 10, windowMs: 60_000 / config.timeScale },
+      ],
+      realClock,
+    ),
+    maxMetricCalls: config.baselineTickets,
+  })
+  const carefulCounters = await sandbox.call('counters')
+  progress(`zendesk careful baseline: ${fmt.ms(careful.wallMs)}`)
   const childMemory = await sandbox.call('memory')
 
   // Tickets the baseline never saw, against the ground truth taken just before it ran.
@@ -170,6 +192,8 @@ async function main(
     correctness,
     baseline,
     baselineCounters,
+    careful,
+    carefulCounters,
     truth: {
       live: live.length,
       deleted: truth.tickets.length - live.length,
@@ -198,6 +222,8 @@ function render(input: {
   correctness: ReturnType<typeof checkTickets>
   baseline: Awaited<ReturnType<typeof runBaseline>>
   baselineCounters: Counters
+  careful: CarefulBaselineResult
+  carefulCounters: Counters
   truth: { live: number; deleted: number; archived: number }
   missed: { total: number; archived: number }
   childMemory: { maxRssKb: number; rss: number }
@@ -217,6 +243,7 @@ function render(input: {
         'sandbox',
         'records',
         'distinct',
+        'truth',
         'page max',
         'lower bound',
         'ratio',
@@ -232,6 +259,7 @@ function render(input: {
         fmt.int(r.sandboxRequests) + (r.sandboxRequests === r.requests ? '' : ' ≠'),
         fmt.int(r.items),
         fmt.int(r.distinct),
+        fmt.int(r.truth),
         fmt.int(r.maxPage),
         fmt.int(r.lowerBound),
         fmt.ratio(r.ratio),
@@ -247,6 +275,7 @@ function render(input: {
       fmt.int(p.counters.total),
       fmt.int(p.rows.reduce((s, r) => s + r.items, 0)),
       fmt.int(distinct),
+      fmt.int(p.rows.reduce((s, r) => s + r.truth, 0)),
       '',
       '',
       '',
@@ -294,6 +323,11 @@ function render(input: {
   const cxMinutes = projectedMinutes(bfMix.exportRequests, bfMix.total)
   const cxTicketsMinutes = projectedMinutes(ticketsRow.requests, ticketsRow.requests)
   const baseMinutes = projectedMinutes(0, baselineRequests)
+  const careful = input.careful
+  const carefulRequests = careful.exportRequests + careful.metricsRequests
+  const carefulMinutes = projectedMinutes(careful.exportRequests, carefulRequests)
+  const carefulSeen = new Set(careful.exported).size - careful.deleted
+  const carefulWithMetrics = new Set(careful.withMetrics).size
   const baseRows: (string | number)[][] = [
     [
       '',
@@ -311,6 +345,14 @@ function render(input: {
       fmt.int(baseline.listed.length),
       fmt.int(baseline.metricsOk) +
         (extrapolated ? ` of ${fmt.int(baseline.metricsRequests)} asked` : ''),
+    ],
+    [
+      'node-zendesk, careful: incremental export + ticketmetrics.listAll()',
+      fmt.int(carefulRequests),
+      fmt.ms(careful.wallMs),
+      fmt.min(carefulMinutes),
+      fmt.int(carefulSeen),
+      fmt.int(carefulWithMetrics),
     ],
     [
       'cxlens tickets stream (export + metric_sets)',
@@ -331,11 +373,13 @@ function render(input: {
   ]
   out.push(
     '',
-    `## Baseline: the same ticket backfill without cxlens (node-zendesk 6, same run, same sandbox, account limit 700/min time-scaled identically)`,
+    `## Baseline: the same ticket backfill without cxlens (node-zendesk 6, same run, same sandbox, account limit 700/min and export limit 10/min time-scaled identically); the naive row lists tickets and asks metrics per ticket, the careful row exports and lists metrics`,
     table(baseRows),
     `  ratios baseline / cxlens tickets stream: requests ${fmt.x(baselineRequests / ticketsRow.requests)}, loopback wall ${fmt.x(baselineWall / ticketsRow.wallMs)}, projected at 1× ${fmt.x(baseMinutes / cxTicketsMinutes)}`,
     `  ratios baseline / cxlens whole backfill: requests ${fmt.x(baselineRequests / bfMix.total)}, loopback wall ${fmt.x(baselineWall / backfill.run.wallMs)}, projected at 1× ${fmt.x(baseMinutes / cxMinutes)}`,
     `  baseline list: ${baseline.listRequests} pages of ≤100 (lower bound ${Math.ceil(baseline.listed.length / 100)}) in ${fmt.ms(baseline.listMs)}; metrics: ${fmt.int(baseline.metricsRequests)} calls in ${fmt.ms(baseline.metricsMs)}; 429s waited out ${baseline.retried429}; sandbox counted ${fmt.int(input.baselineCounters.total)} requests`,
+    `  careful baseline: export ${fmt.int(careful.exportRequests)} pages of ≤1,000 in ${fmt.ms(careful.exportMs)} (${fmt.int(carefulSeen)} live tickets, ${fmt.int(careful.deleted)} deleted); List Ticket Metrics ${fmt.int(careful.metricsRequests)} pages of ≤100 in ${fmt.ms(careful.metricsMs)}: metrics for ${fmt.int(carefulWithMetrics)} tickets (archived tickets are not listed); 429s waited out ${careful.retried429}; sandbox counted ${fmt.int(input.carefulCounters.total)} requests`,
+    `  ratios careful baseline / cxlens tickets stream: requests ${fmt.x(carefulRequests / ticketsRow.requests)}, loopback wall ${fmt.x(careful.wallMs / ticketsRow.wallMs)}, projected at 1× ${fmt.x(carefulMinutes / cxTicketsMinutes)}`,
     `  tickets the baseline never saw: ${fmt.int(input.missed.total)} of ${fmt.int(input.truth.live)} live tickets (${fmt.int(input.missed.archived)} archived: List Tickets leaves out tickets solved/closed 120+ days ago; the export has them). Deleted tickets (${fmt.int(input.truth.deleted)}) it cannot tell apart from archived ones.`,
     `  projection: minutes ≥ max(export requests / 10, all requests / 700), Zendesk's Enterprise limits at 1×, ignoring latency and processing; a floor, not a measurement.`,
   )
@@ -396,6 +440,14 @@ function render(input: {
       sandboxCounters: input.baselineCounters,
       missed: input.missed,
       truth: input.truth,
+    },
+    carefulBaseline: {
+      ...careful,
+      exported: careful.exported.length,
+      withMetrics: carefulWithMetrics,
+      requestsAll: carefulRequests,
+      projectedMinutes: carefulMinutes,
+      sandboxCounters: input.carefulCounters,
     },
     ratios: {
       vsTicketsStream: {

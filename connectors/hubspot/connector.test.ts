@@ -42,13 +42,16 @@ describe('HubSpot connector against the sandbox', () => {
       expect([...seen].sort()).toEqual([...truth.live[type], ...truth.archived[type]].sort())
     }
     expect(JSON.parse(cursors.contacts!)).toMatchObject({ phase: 'incremental', mode: 'forward' })
-    // One list page per 100 records, plus v4 batch reads for tickets and feedback, pipelines once.
+    // One list page per 100 records (associations inline, no v4 call), pipelines once.
     const stats = client.stats()
     expect(stats.byEndpoint['GET /crm/v3/pipelines/tickets']).toBe(1)
-    expect(stats.byEndpoint['POST /crm/v4/associations/tickets/contacts/batch/read']).toBe(
-      Math.ceil(truth.live.tickets.length / 100),
+    expect(Object.keys(stats.byEndpoint).filter((e) => e.includes('/crm/v4/'))).toEqual([])
+    const pages = (type: keyof typeof truth.live) =>
+      Math.max(1, Math.ceil(truth.live[type].length / 100)) +
+      Math.max(1, Math.ceil(truth.archived[type].length / 100))
+    expect(stats.total).toBe(
+      pages('companies') + pages('contacts') + pages('tickets') + pages('feedback_submissions') + 1,
     )
-    expect(stats.total).toMatchInlineSnapshot(`38`)
   })
 
   it('maps associations: tickets to requester and company, feedback to respondent and ticket', async () => {
@@ -142,6 +145,82 @@ describe('HubSpot connector against the sandbox', () => {
     // 125 pages of 200 by id at the shared time, plus a handful of forward queries.
     expect(searches).toBeLessThanOrEqual(125 + 5)
   }, 60_000)
+
+  it('reads the associations of up to 1,000 changed records in one v4 batch per type', async () => {
+    const { sandbox, clock, ctx, client, stream } = setup()
+    const tickets = stream('tickets')
+    const backfill = await drainStream(tickets, null, ctx)
+    const live = sandbox.groundTruth().live.tickets
+    expect(live.length).toBeGreaterThan(200) // more than one search page
+    for (const id of live) sandbox.mutate.update('tickets', id, { hs_ticket_priority: 'HIGH' })
+    clock.advance(5_000) // search has indexed the updates
+    const v4 = () =>
+      Object.entries(client.stats().byEndpoint)
+        .filter(([endpoint]) => endpoint.includes('/crm/v4/associations/tickets/'))
+        .map(([endpoint, n]) => [endpoint, n] as const)
+    const before = new Map(v4())
+    const run = await drainStream(tickets, backfill.cursor, ctx)
+    expect(v4().map(([e, n]) => [e, n - (before.get(e) ?? 0)])).toEqual([
+      ['POST /crm/v4/associations/tickets/contacts/batch/read', 1],
+      ['POST /crm/v4/associations/tickets/companies/batch/read', 1],
+    ])
+    const truth = sandbox.groundTruth()
+    for (const id of live) {
+      const record = run.records.find((r) => r.kind === 'ticket' && r.record.ref.id === id)
+      if (record?.kind !== 'ticket') throw new Error(`ticket ${id} not read`)
+      expect(record.record.requester?.id ?? null).toBe(
+        truth.associations('tickets', id, 'contacts')[0] ?? null,
+      )
+    }
+  })
+
+  it('pages a search chain without reading a page boundary record twice', async () => {
+    const { sandbox, clock, ctx, client, stream } = setup()
+    const contacts = stream('contacts')
+    const backfill = await drainStream(contacts, null, ctx)
+    clock.advance(20 * 60_000)
+    const changed: string[] = []
+    for (let i = 0; i < 400; i++) {
+      changed.push(sandbox.mutate.createContact({ email: `new.${i}@example.com` }))
+      clock.advance(1) // one modification time each
+    }
+    clock.advance(5_000)
+    const searches = () => client.stats().byEndpoint['POST /crm/v3/objects/contacts/search'] ?? 0
+    const before = searches()
+    const run = await drainStream(contacts, backfill.cursor, ctx)
+    const read = run.records.filter((r) => r.kind === 'person' && !r.record.deleted)
+    expect(new Set(read.map((r) => 'record' in r && r.record.ref.id))).toEqual(new Set(changed))
+    expect(read.length).toBe(changed.length)
+    expect(searches() - before).toBe(changed.length / 200)
+  })
+
+  it('puts a contact without associatedcompanyid at its primary company association', async () => {
+    const { sandbox, clock, ctx, stream } = setup()
+    const truth = sandbox.groundTruth()
+    const fallback = truth.live.contacts.filter(
+      (id) =>
+        !truth.record('contacts', id)?.properties.associatedcompanyid &&
+        truth.associations('contacts', id, 'companies').length > 0,
+    )
+    expect(fallback.length).toBeGreaterThan(0)
+    const organisationOf = (records: UnifiedRecord[], id: string) => {
+      const person = records.find((r) => r.kind === 'person' && r.record.ref.id === id)
+      return person?.kind === 'person' ? (person.record.organisation?.id ?? null) : 'not read'
+    }
+    const contacts = stream('contacts')
+    const backfill = await drainStream(contacts, null, ctx) // list pages: inline associations
+    for (const id of fallback)
+      expect(organisationOf(backfill.records, id)).toBe(
+        truth.associations('contacts', id, 'companies')[0],
+      )
+    clock.advance(20 * 60_000)
+    sandbox.mutate.update('contacts', fallback[0]!, { firstname: 'Moved' })
+    clock.advance(5_000)
+    const poll = await drainStream(contacts, backfill.cursor, ctx) // search: v4 batch read
+    expect(organisationOf(poll.records, fallback[0]!)).toBe(
+      truth.associations('contacts', fallback[0]!, 'companies')[0],
+    )
+  })
 
   it('a lagging search index is covered by the next poll', async () => {
     const { sandbox, clock, ctx, stream } = setup({ lookbackMs: 60_000 })

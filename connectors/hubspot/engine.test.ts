@@ -32,7 +32,7 @@ describe('HubSpot connector through the sync engine', () => {
         connectionId: 'hs',
         connector,
         http,
-        options: { maxRequests: 10, maxMillis: 60_000, now: clock.now },
+        options: { maxRequests: 4, maxMillis: 60_000, now: clock.now },
       })
       expect(result.errors).toEqual([])
       if (result.done) break

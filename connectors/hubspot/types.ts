@@ -12,6 +12,13 @@ const PropertyValue = z
   .transform((v) => (v === null || v === undefined ? null : String(v)))
 
 /** `SimplePublicObject` (docs: "CRM API | Objects"). */
+/** A list item's inline associations of one type; `paging` when HubSpot cut the list short. */
+export const InlineAssociations = z.looseObject({
+  results: z.array(z.looseObject({ id: Id, type: z.string().optional() })),
+  paging: z.looseObject({ next: z.unknown().nullish() }).nullish(),
+})
+export type InlineAssociations = z.infer<typeof InlineAssociations>
+
 export const CrmObject = z.looseObject({
   id: Id,
   properties: z.record(z.string(), PropertyValue),
@@ -19,6 +26,7 @@ export const CrmObject = z.looseObject({
   updatedAt: z.string(),
   archived: z.boolean().optional(),
   archivedAt: z.string().nullish(),
+  associations: z.record(z.string(), InlineAssociations).nullish(),
 })
 export type CrmObject = z.infer<typeof CrmObject>
 
@@ -47,7 +55,13 @@ export const AssociationBatchResponse = z.looseObject({
         z.looseObject({
           toObjectId: Id,
           associationTypes: z
-            .array(z.looseObject({ typeId: z.number(), category: z.string().optional() }))
+            .array(
+              z.looseObject({
+                typeId: z.number(),
+                category: z.string().optional(),
+                label: z.string().nullish(),
+              }),
+            )
             .optional(),
         }),
       ),

@@ -9,6 +9,8 @@ describe('normalisePhone', () => {
     expect(normalisePhone('+33 06 12 34 56 78')).toBe('+33612345678')
     expect(normalisePhone('+44 20 7946 0958')).toBe('+442079460958')
     expect(normalisePhone('+1 (415) 555-0100 ext. 12')).toBe('+14155550100')
+    expect(normalisePhone('(+33) 6-11-44-12-58')).toBe('+33611441258')
+    expect(normalisePhone('(0033) 6 11 44 12 58')).toBe('+33611441258')
   })
 
   it('turns a national number international only with a default country of that shape', () => {

@@ -30,10 +30,12 @@ export function normalisePhone(
     .replace(/\s*(ext\.?|extension|x|poste|#).*$/i, '')
     .replace(/\(0\)/g, '')
   if (/[a-z]/i.test(text)) return null
-  const international = /^\s*(\+|00)/.test(text)
+  // `(+33) 6-11-44-12-58`, `[0033] …`: the calling code is often written inside brackets.
+  const lead = text.replace(/^[\s([]+/, '')
+  const international = /^(\+|00)/.test(lead)
   let digits = text.replace(/\D/g, '')
   if (international) {
-    if (text.trimStart().startsWith('00')) digits = digits.slice(2)
+    if (lead.startsWith('00')) digits = digits.slice(2)
     digits = dropTrunkAfterCode(digits)
     return digits.length >= MIN_PHONE_DIGITS && digits.length <= MAX_PHONE_DIGITS
       ? `+${digits}`

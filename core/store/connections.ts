@@ -45,7 +45,7 @@ export function listConnections(sql: SqlPort): Connection[] {
 /** Removes the connection, its stream states, runs and quarantine; synced records stay. */
 export function deleteConnection(sql: SqlPort, id: string): void {
   sql.transaction(() => {
-    for (const table of ['stream_state', 'runs', 'quarantine']) {
+    for (const table of ['stream_state', 'runs', 'quarantine', 'connector_cache']) {
       sql.run(`DELETE FROM ${table} WHERE connection_id = ?`, id)
     }
     sql.run('DELETE FROM connections WHERE id = ?', id)

@@ -55,7 +55,21 @@ describe('TenantStore migrations', () => {
       '0004_create_sync',
       '0005_create_settings',
       '0006_drop_records_kind_index',
+      '0007_create_connector_cache',
     ])
+  })
+})
+
+describe('TenantStore connector cache', () => {
+  it('keeps a value per connection and key, replaces it, and drops it with the connection', () => {
+    expect(store.getCached('zd', 'k')).toBeNull()
+    store.putCached('zd', 'k', 'one')
+    store.putCached('zd', 'k', 'two')
+    store.putCached('zd', 'other', 'x')
+    expect(store.getCached('zd', 'k')).toEqual({ value: 'two', storedMs: Date.UTC(2026, 0, 2) })
+    expect(store.getCached('hs', 'k')).toBeNull()
+    store.deleteConnection('zd')
+    expect(store.getCached('zd', 'k')).toBeNull()
   })
 })
 

@@ -9,9 +9,11 @@ import {
 } from '../model/index.ts'
 import { identityKeys as defaultIdentityKeys, normaliseEmail } from '../identity/index.ts'
 import * as connections from './connections.ts'
+import { type CachedValue, readCached, writeCached } from './connector-cache.ts'
 import * as customers from './customers.ts'
 import { eraseSubject, subjectOf, type ErasureResult } from './erase-subject.ts'
 import { purgeAccount, type AccountPurge } from './purge-account.ts'
+import { keyAndSurvivors } from './merged-into.ts'
 import { applyMigrations } from './migrate.ts'
 import type { SqlPort } from './port.ts'
 import { optionalInstant, parseJson, toInstant } from './rows.ts'
@@ -130,6 +132,14 @@ export class TenantStore {
         )
         .map((row) => row.ref_key)
     }
+    if (query.by === 'person') {
+      // The person's own customer first; a merged-away person's is its survivor's.
+      for (const key of keyAndSurvivors(this.sql, personKeys[0]!)) {
+        const found = customers.customerIdsOf(this.sql, [key])[0]
+        if (found) return found
+      }
+      return null
+    }
     return customers.customerIdsOf(this.sql, personKeys)[0] ?? null
   }
 
@@ -198,6 +208,15 @@ export class TenantStore {
 
   listConnections() {
     return connections.listConnections(this.sql)
+  }
+
+  /** A connector's cached lookup (pipelines, survey versions), kept across runs. */
+  getCached(connectionId: string, key: string): CachedValue | null {
+    return readCached(this.sql, connectionId, key)
+  }
+
+  putCached(connectionId: string, key: string, value: string): void {
+    writeCached(this.sql, connectionId, key, value, this.now())
   }
 
   deleteConnection(id: string): void {

@@ -325,7 +325,12 @@ describe('runSlice', () => {
     expect(vendor.requests).toBe(1)
 
     clock.advance(3_600_000)
-    await syncToEnd(store, vendor, clock)
+    const { result } = await syncToEnd(store, vendor, clock)
     expectStoreMatchesVendor(store, vendor)
+    // The wait is over and every stream committed since: no stale error left for ops to chase.
+    expect(result.states.map((s) => [s.stream, s.status, s.lastError])).toEqual([
+      ['users', 'idle', null],
+      ['tickets', 'idle', null],
+    ])
   })
 })

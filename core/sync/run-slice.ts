@@ -4,7 +4,13 @@ import { derivePendingSlice, type DeriveOptions } from './derive.ts'
 import { RateLimitedError } from './errors.ts'
 import type { HttpStats } from './http.ts'
 import { redactCredentials } from './redact.ts'
-import { MapError, type Connector, type HttpClient, type StreamDefinition } from './types.ts'
+import {
+  MapError,
+  type Connector,
+  type FetchContext,
+  type HttpClient,
+  type StreamDefinition,
+} from './types.ts'
 
 export interface SliceOptions {
   /** Stop starting pages once this many requests were made in the slice. */
@@ -59,7 +65,14 @@ export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
       return input.http.json(url, { ...init, deadline: init.deadline ?? deadline })
     },
   }
-  const ctx = { http, now }
+  const ctx: FetchContext = {
+    http,
+    now,
+    cache: {
+      get: (key) => store.getCached(connectionId, key)?.value ?? null,
+      set: (key, value) => store.putCached(connectionId, key, value),
+    },
+  }
   const touched = new Set<string>()
   const errors: SliceResult['errors'] = []
   let retryAt: number | null = null
@@ -137,6 +150,8 @@ export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
           counts: { fetched: page.items.length },
           requests: spent() - before,
           retryAtMs: null,
+          // A committed page ends the episode that set it (a budget wait, a failed page).
+          lastError: null,
         },
       })
       cursor = page.cursor

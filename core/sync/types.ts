@@ -26,6 +26,14 @@ export interface FetchContext {
   http: HttpClient
   /** The engine's clock (injectable), in ms since the epoch. */
   now(): number
+  /** The connection's lookups kept across runs (pipelines, survey versions); absent in tests. */
+  cache?: ConnectorCache
+}
+
+/** Text values by key, per connection, in the tenant's store. */
+export interface ConnectorCache {
+  get(key: string): string | null
+  set(key: string, value: string): void
 }
 
 export interface Page<Raw = unknown> {

@@ -14,6 +14,8 @@ const [cluster] = clusterPeople([...people, stranger])
 const customer = buildCustomer(cluster!, [])
 const freshness = [{ source: 'zendesk' as const, account: 'acme', lastSyncedAt: ago(60_000) }]
 
+const other = { id: 'csat-other', name: null, channel: null }
+
 const view = (tickets = [ticket('1')], responses = [response('n1', 'nps', 9)]) =>
   deriveView({
     customer,
@@ -71,6 +73,20 @@ describe('deriveView', () => {
     expect(v.csat.averageNormalised).toBe(0.75) // (1 + 0.5 + 0.75) / 3
     expect(v.ces.averageNormalised).toBe(0.75)
     expect(v.ces.responses.map((r) => r.category)).toEqual(['satisfied', 'neutral'])
+  })
+
+  it('counts only the latest answer of a ticket rated twice through the same survey', () => {
+    const rated = ticket('7').ref
+    const v = view(
+      [ticket('7')],
+      [
+        response('c1', 'csat', 1, { submittedAt: ago(20 * DAYS), ticket: rated }), // superseded
+        response('c2', 'csat', 5, { submittedAt: ago(5 * DAYS), ticket: rated }), // re-rated
+        response('c3', 'csat', 2, { submittedAt: ago(4 * DAYS), ticket: rated, survey: other }),
+      ],
+    )
+    expect(v.csat.responses.map((r) => r.ref.id)).toEqual(['c2', 'c3'])
+    expect(v.csat.satisfiedPercent).toBe(50)
   })
 
   it('splits tickets into open (freshest first) and recent (newest solved first, 20 at most)', () => {

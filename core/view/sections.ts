@@ -34,7 +34,7 @@ export function csatSection(
   settings: FrictionSettings,
   now: number,
 ): CustomerView['csat'] {
-  const answers = timeline.responses.filter((r) => r.kind === 'csat')
+  const answers = latestPerTicket(timeline.responses.filter((r) => r.kind === 'csat'))
   const recent = answers.filter((r) => now - Date.parse(r.submittedAt) <= settings.recentDays * DAY)
   return {
     responses: answers.map(toViewResponse),
@@ -42,6 +42,29 @@ export function csatSection(
     recentSatisfiedPercent: round(satisfiedPercent(recent), 1),
     averageNormalised: round(averageNormalised(answers), 4),
   }
+}
+
+/**
+ * A ticket rated again through the same survey keeps only its latest answer: a re-rating
+ * supersedes the first (Zendesk: "Using CSAT" counts a ticket's latest rating). Order is kept.
+ */
+function latestPerTicket(answers: Timeline['responses']): Timeline['responses'] {
+  const latest = new Map<string, Timeline['responses'][number]>()
+  const keyOf = (r: Timeline['responses'][number]) =>
+    r.ticket === null
+      ? null
+      : `${r.survey.id}|${r.ticket.source}|${r.ticket.account}|${r.ticket.id}`
+  for (const answer of answers) {
+    const key = keyOf(answer)
+    if (key === null) continue
+    const seen = latest.get(key)
+    if (!seen || Date.parse(answer.submittedAt) >= Date.parse(seen.submittedAt))
+      latest.set(key, answer)
+  }
+  return answers.filter((r) => {
+    const key = keyOf(r)
+    return key === null || latest.get(key) === r
+  })
 }
 
 export function cesSection(timeline: Timeline): CustomerView['ces'] {

@@ -19,7 +19,8 @@ const T = '2025-03-01T10:00:00.000Z'
 function item(
   type: HubSpotItem['type'],
   properties: Record<string, string | null>,
-  extra: Partial<CrmObject> & Partial<Pick<HubSpotItem, 'associations' | 'stage'>> = {},
+  extra: Partial<Omit<CrmObject, 'associations'>> &
+    Partial<Pick<HubSpotItem, 'associations' | 'stage'>> = {},
 ): HubSpotItem {
   const { associations = {}, stage, ...object } = extra
   return {

@@ -19,7 +19,9 @@ export function toPersonRecords(item: HubSpotItem, ctx: MapContext): UnifiedReco
   }
   const name = [text(p.firstname), text(p.lastname)].filter(Boolean).join(' ')
   const emails = [...splitMulti(p.email), ...splitMulti(p.hs_additional_emails)]
-  const company = text(p.associatedcompanyid)
+  // `associatedcompanyid` can be empty while the contact has a primary company association
+  // (docs: "Associations v4" › primary company): fall back to it.
+  const company = text(p.associatedcompanyid) ?? item.associations.companies?.[0] ?? null
   const person: Person = {
     ref,
     name: name === '' ? null : name,

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { associationEntry, objectTypeOf } from './associations.ts'
+import { associationEntry, inlineAssociations, objectTypeOf } from './associations.ts'
 import { type GenerateOptions, generatePortal, mergeContacts, privacyDelete } from './generate.ts'
 import { type RateLimitOptions, DEFAULT_LIMITS, hubspotRateLimits } from './limits.ts'
 import type { SandboxPerson } from './people.ts'
@@ -114,13 +114,26 @@ export function createHubSpotSandbox(options: HubSpotSandboxOptions = {}) {
     const after = Number(c.req.query('after') ?? 0)
     const archived = c.req.query('archived') === 'true'
     const properties = parsePropertyList(c.req.queries('properties'))
+    // `associations=contacts,companies`: unknown types are ignored, as HubSpot documents.
+    const withTypes = parsePropertyList(c.req.queries('associations'))
+      .map(objectTypeOf)
+      .filter((t): t is ObjectType => t !== null)
     const all = [...portal.records[type].values()]
       .filter((r) => r.archived === archived && Number(r.id) >= after)
       .sort((a, b) => Number(a.id) - Number(b.id))
     const page = all.slice(0, limit)
     const next = all[limit]
     return c.json({
-      results: page.map((r) => toApiObject(type, r, properties)),
+      results: page.map((r) => {
+        const item = toApiObject(type, r, properties)
+        const associations = withTypes.flatMap((to) => {
+          const ids = associatedIds(portal, type, r.id, to)
+          return ids.length === 0 ? [] : [[to, inlineAssociations(type, to, ids)] as const]
+        })
+        return associations.length === 0
+          ? item
+          : { ...item, associations: Object.fromEntries(associations) }
+      }),
       ...(next ? { paging: { next: { after: next.id, link: `?after=${next.id}` } } } : {}),
     })
   })

@@ -60,3 +60,38 @@ export function associationEntry(from: ObjectType, to: ObjectType, toId: string)
     })),
   }
 }
+
+/** Inline associations per record on the list endpoint; past this the type carries `paging`. */
+export const INLINE_ASSOCIATIONS_MAX = 100
+
+const SINGULAR: Record<ObjectType, string> = {
+  contacts: 'contact',
+  companies: 'company',
+  tickets: 'ticket',
+  feedback_submissions: 'feedback_submission',
+}
+
+/**
+ * `associations` of a list item (`SimplePublicObjectWithAssociations`): per requested type,
+ * `{results: [{id, type}]}` with one entry per association type, `ticket_to_company` for the
+ * primary label and `…_unlabeled` for the other (docs: "CRM API | Objects" › list, `associations`).
+ * A record with more than 100 associated records of a type gets the first 100 and `paging.next`.
+ */
+export function inlineAssociations(from: ObjectType, to: ObjectType, toIds: string[]) {
+  const kinds = ASSOCIATION_TYPES[`${from}>${to}`] ?? []
+  const name = `${SINGULAR[from]}_to_${SINGULAR[to]}`
+  const shown = toIds.slice(0, INLINE_ASSOCIATIONS_MAX)
+  const results = shown.flatMap((id) =>
+    kinds.map((k, i) => ({
+      id,
+      type: i === 0 || kinds.length === 1 ? name : `${name}_unlabeled`,
+    })),
+  )
+  const more = toIds.length > shown.length
+  return {
+    results,
+    ...(more
+      ? { paging: { next: { after: String(shown.length), link: `?after=${shown.length}` } } }
+      : {}),
+  }
+}

@@ -98,6 +98,10 @@ function createContact(
   asOf: number,
 ): CrmRecord {
   const created = asOf - rng.int(1 * YEAR, 4 * YEAR)
+  // One contact in ten has its primary company association but an empty `associatedcompanyid`
+  // (associated after creation by an integration, as seen on live portals): readers must fall
+  // back to the association. Chosen by id, so the generator's random stream is unchanged.
+  const companyId = portal.nextId.contacts % 10 === 3 ? null : (company?.id ?? null)
   const extra: string[] = []
   if (rng.chance(0.25))
     extra.push(`${emailLocalPart(person.firstName, person.lastName)}@pro.example`)
@@ -113,7 +117,7 @@ function createContact(
       phone: person.phone,
       hs_language: person.locale,
       company: company?.properties.name ?? null,
-      associatedcompanyid: company?.id ?? null,
+      associatedcompanyid: companyId,
       lifecyclestage: 'customer',
       hs_merged_object_ids: null,
     },

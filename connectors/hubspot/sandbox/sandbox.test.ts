@@ -23,6 +23,37 @@ const searchAll = (after?: string, limit = 200) => ({
 })
 
 describe('HubSpot sandbox', () => {
+  it('filters with NOT_IN and refuses more than 100 values in a filter', async () => {
+    const { post } = make()
+    const notIn = (values: string[]) => ({
+      filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'NOT_IN', values }] }],
+      limit: 200,
+    })
+    const all = (await (await post('/crm/v3/objects/contacts/search', notIn([]))).json()) as {
+      total: number
+    }
+    const some = (await (
+      await post('/crm/v3/objects/contacts/search', notIn(['1001', '1002']))
+    ).json()) as { total: number }
+    expect(some.total).toBe(all.total - 2)
+    const many = Array.from({ length: 101 }, (_, i) => String(1001 + i))
+    expect((await post('/crm/v3/objects/contacts/search', notIn(many))).status).toBe(400)
+  })
+
+  it('reads up to 1,000 association inputs per v4 batch and refuses more', async () => {
+    const { post, sandbox } = make()
+    const tickets = sandbox.groundTruth().live.tickets
+    // Real ids first, then ids of no record (answered in `errors`), up to n.
+    const inputs = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: tickets[i] ?? String(900_000 + i) }))
+    const path = '/crm/v4/associations/tickets/contacts/batch/read'
+    const full = await post(path, { inputs: inputs(1000) })
+    expect([200, 207]).toContain(full.status)
+    const answered = (await full.json()) as { results: unknown[]; errors?: unknown[] }
+    expect(answered.results.length + (answered.errors?.length ?? 0)).toBe(1000)
+    expect((await post(path, { inputs: [...inputs(1000), { id: '1' }] })).status).toBe(400)
+  })
+
   it('is deterministic for a seed and follows the shared people', () => {
     const a = make().sandbox.groundTruth()
     const b = make().sandbox.groundTruth()

@@ -45,6 +45,23 @@ describe('sandbox responses match @hubspot/api-client models', () => {
     },
   )
 
+  it('list with inline associations', async () => {
+    const { status, json } = await raw(
+      '/crm/v3/objects/tickets?limit=100&associations=contacts,companies,nonsense',
+    )
+    expect(status).toBe(200)
+    expect(
+      problems(
+        json,
+        'CollectionResponseSimplePublicObjectWithAssociationsForwardPaging',
+        'objects',
+      ),
+    ).toEqual([])
+    const items = (json as { results: { associations?: Record<string, unknown> }[] }).results
+    expect(items.some((i) => i.associations?.contacts !== undefined)).toBe(true)
+    expect(items.some((i) => i.associations?.companies !== undefined)).toBe(true)
+  })
+
   it('search, batch read, single read', async () => {
     const search = await raw('/crm/v3/objects/tickets/search', {
       filterGroups: [

@@ -17,7 +17,14 @@ export interface SearchRequest {
 }
 
 /** HubSpot's search limits (docs: "CRM API | Search" › Limitations). */
-export const SEARCH_LIMITS = { maxLimit: 200, maxResults: 10_000, maxGroups: 5, maxFilters: 18 }
+export const SEARCH_LIMITS = {
+  maxLimit: 200,
+  maxResults: 10_000,
+  maxGroups: 5,
+  maxFilters: 18,
+  // [unverified] the guide names no cap on IN / NOT_IN values; the sandbox is strict at 100.
+  maxValues: 100,
+}
 
 export class SearchError extends Error {}
 
@@ -60,6 +67,8 @@ function matches(record: CrmRecord, filter: SearchFilter): boolean {
       return actual !== value
     case 'IN':
       return (filter.values ?? []).some((v) => comparable(name, v) === actual)
+    case 'NOT_IN':
+      return !(filter.values ?? []).some((v) => comparable(name, v) === actual)
     case 'GT':
       return actual !== null && value !== null && actual > value
     case 'GTE':
@@ -96,6 +105,10 @@ export function runSearch(index: Iterable<CrmRecord>, request: SearchRequest) {
   const filterCount = groups.reduce((n, g) => n + (g.filters?.length ?? 0), 0)
   if (groups.length > SEARCH_LIMITS.maxGroups || filterCount > SEARCH_LIMITS.maxFilters) {
     throw new SearchError('Too many filter groups or filters')
+  }
+  const values = groups.flatMap((g) => g.filters ?? []).map((f) => f.values?.length ?? 0)
+  if (values.some((n) => n > SEARCH_LIMITS.maxValues)) {
+    throw new SearchError(`A filter takes at most ${SEARCH_LIMITS.maxValues} values`)
   }
   // [unverified] the search guide allows one sort rule per request; the sandbox enforces it.
   if ((request.sorts ?? []).length > 1) throw new SearchError('Only one sort is allowed')

@@ -18,6 +18,8 @@ export const IncrementalCursor = z.strictObject({
   inclusive: z.boolean(),
   /** tie: last id read at time `t`. */
   id: z.string().nullable(),
+  /** forward, inclusive: ids already read at time `t`, left out of the next query (≤ 100). */
+  seen: z.array(z.string()).max(100).default([]),
   /** Wall time this poll's chain of queries began (null: not yet); the next poll restarts at
    * `chainStartedAt - lookback`, which covers writes search had not indexed yet. */
   chainStartedAt: z.number().nullable(),

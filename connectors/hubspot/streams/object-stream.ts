@@ -8,7 +8,7 @@ import {
   ListResponse,
   SearchResponse,
 } from '../types.ts'
-import { fetchAssociations } from './associations.ts'
+import { ASSOCIATION_BATCH, fetchAssociations, inlineAssociatedIds } from './associations.ts'
 import { type CallTarget, callHubSpot } from './call.ts'
 import {
   type ArchivedCursor,
@@ -43,6 +43,8 @@ export interface StreamSettings {
 
 export const LIST_LIMIT = 100
 export const SEARCH_LIMIT = 200
+/** Ids a `NOT_IN` filter lists at most ([unverified] cap; the sandbox enforces it). */
+const SEEN_MAX = 100
 
 export function createObjectStream(
   spec: ObjectStreamSpec,
@@ -55,10 +57,15 @@ export function createObjectStream(
     return /^\d+$/.test(value) ? Number(value) : Date.parse(value)
   }
 
+  /**
+   * Associations and stages for a page. `inline`: the list endpoint carried the associations
+   * (a record whose list was cut short is read through v4 like search results); `batch`: search
+   * results, read through v4 batch reads of up to 1,000 ids; `none`: archived records.
+   */
   async function enrich(
     ctx: FetchContext,
     objects: CrmObject[],
-    live: boolean,
+    associations: 'inline' | 'batch' | 'none',
   ): Promise<HubSpotItem[]> {
     const items: HubSpotItem[] = objects.map((object) => ({
       type: spec.type,
@@ -66,12 +73,18 @@ export function createObjectStream(
       associations: {},
     }))
     if (items.length === 0) return items
-    if (live) {
-      const ids = objects.map((o) => o.id)
-      for (const to of spec.associations) {
-        const found = await fetchAssociations(ctx, target, spec.type, to, ids)
-        for (const item of items) item.associations[to] = found.get(item.object.id) ?? []
+    const live = associations !== 'none'
+    for (const to of live ? spec.associations : []) {
+      const unread: HubSpotItem[] = []
+      for (const item of items) {
+        const inline = associations === 'inline' ? inlineAssociatedIds(item.object, to) : null
+        if (inline === null) unread.push(item)
+        else item.associations[to] = inline
       }
+      if (unread.length === 0) continue
+      const ids = unread.map((item) => item.object.id)
+      const found = await fetchAssociations(ctx, target, spec.type, to, ids)
+      for (const item of unread) item.associations[to] = found.get(item.object.id) ?? []
     }
     if (spec.withStages) {
       const keyOf = (o: CrmObject) =>
@@ -82,10 +95,13 @@ export function createObjectStream(
     return items
   }
 
-  // docs: "CRM API | Objects" › GET /crm/v3/objects/{objectType} (limit ≤ 100, `after`, `archived`).
+  // docs: "CRM API | Objects" › GET /crm/v3/objects/{objectType} (limit ≤ 100, `after`, `archived`,
+  // `associations`: the associated ids of each record inline, no v4 call).
   async function list(ctx: FetchContext, after: string | null, archived: boolean) {
     const query = new URLSearchParams({ limit: String(LIST_LIMIT), archived: String(archived) })
     query.set('properties', spec.properties.join(','))
+    if (!archived && spec.associations.length > 0)
+      query.set('associations', spec.associations.join(','))
     if (after !== null) query.set('after', after)
     return callHubSpot(ctx, target, ListResponse, {
       path: `/crm/v3/objects/${spec.type}?${query}`,
@@ -111,11 +127,24 @@ export function createObjectStream(
               value: String(cursor.t),
             },
           ]
+    // `mod == t` minus the ids read there, or `mod > t`: the page's last record is not read twice.
+    const filterGroups =
+      cursor.mode === 'forward' && cursor.inclusive && cursor.seen.length > 0
+        ? [
+            {
+              filters: [
+                { propertyName: mod, operator: 'EQ', value: String(cursor.t) },
+                { propertyName: 'hs_object_id', operator: 'NOT_IN', values: cursor.seen },
+              ],
+            },
+            { filters: [{ propertyName: mod, operator: 'GT', value: String(cursor.t) }] },
+          ]
+        : [{ filters }]
     return callHubSpot(ctx, target, SearchResponse, {
       method: 'POST',
       path: `/crm/v3/objects/${spec.type}/search`,
       body: {
-        filterGroups: [{ filters }],
+        filterGroups,
         sorts: [
           { propertyName: cursor.mode === 'tie' ? 'hs_object_id' : mod, direction: 'ASCENDING' },
         ],
@@ -133,6 +162,7 @@ export function createObjectStream(
     t,
     inclusive: true,
     id: null,
+    seen: [],
     chainStartedAt: null,
     sweepAt: now + settings.archivedSweepMs,
     lastSweepAt,
@@ -143,7 +173,7 @@ export function createObjectStream(
     cursor: BackfillCursor,
   ): Promise<Page<HubSpotItem>> {
     const response = await list(ctx, cursor.after, false)
-    const items = await enrich(ctx, response.results, true)
+    const items = await enrich(ctx, response.results, 'inline')
     const next = response.paging?.next?.after ?? null
     if (next !== null)
       return { items, cursor: encodeCursor({ ...cursor, after: next }), done: false }
@@ -168,7 +198,7 @@ export function createObjectStream(
       const at = Date.parse(o.archivedAt ?? o.updatedAt)
       return cursor.since === 0 || Number.isNaN(at) || at >= cursor.since
     })
-    const items = await enrich(ctx, recent, false)
+    const items = await enrich(ctx, recent, 'none')
     const next = response.paging?.next?.after ?? null
     if (next !== null)
       return { items, cursor: encodeCursor({ ...cursor, after: next }), done: false }
@@ -180,36 +210,64 @@ export function createObjectStream(
     return { items, cursor: encodeCursor(resume), done: true, completeUpTo: cursor.resume.t }
   }
 
+  /** Where one search page leaves the chain: searching on, or at its end (the present). */
+  function afterSearch(
+    cursor: IncrementalCursor,
+    response: SearchResponse,
+  ): { next: IncrementalCursor; end: false } | { end: true } {
+    const objects = response.results
+    const full = objects.length >= SEARCH_LIMIT && (response.paging?.next ?? null) !== null
+    if (full) {
+      const last = objects[objects.length - 1]!
+      const lastT = modifiedMs(last)
+      if (cursor.mode === 'tie') return { next: { ...cursor, id: last.id }, end: false }
+      // A full page that never left `t`: more than a page shares one time (a bulk import).
+      if (lastT === cursor.t)
+        return { next: { ...cursor, mode: 'tie', id: null, seen: [] }, end: false }
+      // Ids read at `lastT`: the next query leaves them out (too many to list: read them again).
+      const atLast = objects.filter((o) => modifiedMs(o) === lastT).map((o) => o.id)
+      const seen = atLast.length <= SEEN_MAX ? atLast : []
+      return { next: { ...cursor, t: lastT, inclusive: true, seen }, end: false }
+    }
+    if (cursor.mode === 'tie') {
+      const next: IncrementalCursor = {
+        ...cursor,
+        mode: 'forward',
+        inclusive: false,
+        id: null,
+        seen: [],
+      }
+      return { next, end: false }
+    }
+    return { end: true }
+  }
+
+  /**
+   * Search pages (200 each) until the chain ends or a v4 batch read's worth (1,000) is gathered,
+   * then one batch read per association type for all of them: search returns no associations.
+   */
   async function incrementalPage(
     ctx: FetchContext,
     start: IncrementalCursor,
   ): Promise<Page<HubSpotItem>> {
     const now = ctx.now()
-    const cursor = { ...start, chainStartedAt: start.chainStartedAt ?? now }
-    const response = await search(ctx, cursor)
-    const objects = response.results
-    const items = await enrich(ctx, objects, true)
-    const full = objects.length >= SEARCH_LIMIT && (response.paging?.next ?? null) !== null
-    if (full) {
-      const last = objects[objects.length - 1]!
-      const lastT = modifiedMs(last)
-      if (cursor.mode === 'tie') {
-        return { items, cursor: encodeCursor({ ...cursor, id: last.id }), done: false }
+    let cursor: IncrementalCursor = { ...start, chainStartedAt: start.chainStartedAt ?? now }
+    const objects: CrmObject[] = []
+    for (;;) {
+      const response = await search(ctx, cursor)
+      objects.push(...response.results)
+      const step = afterSearch(cursor, response)
+      if (step.end) break
+      cursor = step.next
+      if (objects.length + SEARCH_LIMIT > ASSOCIATION_BATCH) {
+        const items = await enrich(ctx, objects, 'batch')
+        return { items, cursor: encodeCursor(cursor), done: false }
       }
-      // A full page that never left `t`: more than a page shares one time (a bulk import).
-      const next: IncrementalCursor =
-        lastT === cursor.t
-          ? { ...cursor, mode: 'tie', id: null }
-          : { ...cursor, t: lastT, inclusive: true }
-      return { items, cursor: encodeCursor(next), done: false }
     }
-    if (cursor.mode === 'tie') {
-      const next: IncrementalCursor = { ...cursor, mode: 'forward', inclusive: false, id: null }
-      return { items, cursor: encodeCursor(next), done: false }
-    }
+    const items = await enrich(ctx, objects, 'batch')
     // The chain reached the present. Everything modified before it began (minus the indexing lag)
     // was visible to it; the next poll re-reads from there. `settled` only grows from poll to poll.
-    const settled = cursor.chainStartedAt - settings.lookbackMs
+    const settled = cursor.chainStartedAt! - settings.lookbackMs
     const nextPoll: IncrementalCursor = {
       ...firstPoll(settled, now, cursor.lastSweepAt),
       sweepAt: cursor.sweepAt,

@@ -32,22 +32,63 @@ export async function fetchStageIndex(ctx: FetchContext, target: CallTarget): Pr
   return index
 }
 
-/** Fetches the stages once per connector instance (one run), again once if a stage is unknown. */
+const CACHE_KEY = 'hubspot:pipelines:tickets'
+/** Stages change rarely and no event says so: read again a day after (engine clock). */
+export const STAGES_MAX_AGE_MS = 24 * 3_600_000
+
+interface Known {
+  index: StageIndex
+  fetchedAt: number
+  /** Stage keys records named that the last read did not have: no use asking again for them. */
+  missing: Set<string>
+}
+
+/**
+ * The ticket stages, kept in the connection's cache in the store across runs: read again when a
+ * record names a stage the cache does not know (a new stage), or once a day (a renamed one).
+ */
 export function createStageCache(target: CallTarget) {
-  let cached: Promise<StageIndex> | null = null
-  let refreshed = false
+  let known: Known | null = null
+
+  function fromCache(ctx: FetchContext): Known | null {
+    const stored = ctx.cache?.get(CACHE_KEY)
+    if (!stored) return null
+    try {
+      const value = JSON.parse(stored) as {
+        fetchedAt: number
+        stages: [string, StageInfo][]
+        missing: string[]
+      }
+      return {
+        index: new Map(value.stages),
+        fetchedAt: value.fetchedAt,
+        missing: new Set(value.missing),
+      }
+    } catch {
+      return null // an unreadable entry is read again from HubSpot
+    }
+  }
+
+  function save(ctx: FetchContext, value: Known) {
+    known = value
+    const stored = {
+      fetchedAt: value.fetchedAt,
+      stages: [...value.index],
+      missing: [...value.missing],
+    }
+    ctx.cache?.set(CACHE_KEY, JSON.stringify(stored))
+  }
+
   return {
     async get(ctx: FetchContext, needed: string[]): Promise<StageIndex> {
-      if (cached === null) cached = fetchStageIndex(ctx, target)
-      let index = await cached.catch((error) => {
-        cached = null
-        throw error
-      })
-      if (!refreshed && needed.some((key) => !index.has(key))) {
-        refreshed = true
-        cached = fetchStageIndex(ctx, target)
-        index = await cached
-      }
+      known ??= fromCache(ctx)
+      const unknown = needed.filter((key) => !known?.index.has(key) && !known?.missing.has(key))
+      const stale = known === null || ctx.now() - known.fetchedAt > STAGES_MAX_AGE_MS
+      if (!stale && unknown.length === 0) return known!.index
+      const index = await fetchStageIndex(ctx, target)
+      const asked = [...(stale ? [] : (known?.missing ?? [])), ...needed]
+      const missing = new Set(asked.filter((key) => !index.has(key)))
+      save(ctx, { index, fetchedAt: ctx.now(), missing })
       return index
     },
   }

@@ -6,7 +6,7 @@ import type { ObjectStreamSpec } from './object-stream.ts'
 
 /**
  * The four streams, in dependency order (companies before contacts before tickets before survey
- * answers). Contacts carry their primary company in `associatedcompanyid`: no association call.
+ * answers). A contact's company is `associatedcompanyid`, else its primary company association.
  */
 export const STREAM_SPECS: ObjectStreamSpec[] = [
   {
@@ -34,7 +34,7 @@ export const STREAM_SPECS: ObjectStreamSpec[] = [
       'createdate',
       'lastmodifieddate',
     ],
-    associations: [],
+    associations: ['companies'],
     withStages: false,
     map: toPersonRecords,
   },

@@ -10,6 +10,7 @@ import { registerIncremental } from './routes/incremental.ts'
 import { listEndpointName, registerListEndpoints } from './routes/list-endpoints.ts'
 import { registerSatisfaction } from './routes/satisfaction.ts'
 import { registerSurveyResponses } from './routes/survey-responses.ts'
+import { registerTicketMetricsList } from './routes/ticket-metrics.ts'
 import { emptyCounters, type SandboxState } from './state.ts'
 import type {
   Account,
@@ -223,6 +224,7 @@ export function createZendeskSandbox(options: SandboxOptions = {}) {
   registerSatisfaction(app, ctx)
   registerSurveyResponses(app, ctx)
   registerListEndpoints(app, ctx)
+  registerTicketMetricsList(app, ctx)
   app.notFound((c) => c.json({ error: 'InvalidEndpoint', description: 'Not found' }, 404))
 
   return {

@@ -1,3 +1,4 @@
+import { isArchived } from './routes/list-endpoints.ts'
 import { readFileSync } from 'node:fs'
 import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
@@ -117,6 +118,26 @@ describe('sandbox responses validate against Zendesk OpenAPI (openapi-src.yaml)'
     expect(check(validatorFor('SatisfactionRatingsResponse'), cursor.body)).toEqual([])
     const offset = await get(sandbox, '/api/v2/satisfaction_ratings.json?page=2')
     expect(check(validatorFor('SatisfactionRatingsResponse'), offset.body)).toEqual([])
+  })
+
+  it('ticket metrics list: cursor pages of 100, archived and deleted tickets left out', async () => {
+    const first = await get(sandbox, '/api/v2/ticket_metrics.json?page[size]=100')
+    expect(check(validatorFor('TicketMetricsResponse'), first.body)).toEqual([])
+    expect(first.body.ticket_metrics.length).toBe(100)
+    const ids = new Set<number>()
+    let next: string | null = '/api/v2/ticket_metrics.json?page[size]=100'
+    while (next) {
+      const page = await get(sandbox, next.replace(/^https?:\/\/[^/]+/, ''))
+      for (const m of page.body.ticket_metrics as { ticket_id: number }[]) ids.add(m.ticket_id)
+      next = page.body.links.next
+    }
+    const now = sandbox.state.now()
+    const listed = [...sandbox.state.account.tickets.values()].filter(
+      (t) => t.status !== 'deleted' && !isArchived(t, now),
+    )
+    expect(ids.size).toBe(listed.length)
+    expect(listed.length).toBeLessThan(sandbox.state.account.tickets.size)
+    expect((await get(sandbox, '/api/v2/ticket_metrics.json?page[size]=101')).status).toBe(400)
   })
 
   it('catches a broken record (the validation is not vacuous)', async () => {

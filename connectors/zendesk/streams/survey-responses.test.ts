@@ -53,6 +53,24 @@ describe('survey_responses stream', () => {
     expect(watermark.newest).toBe(Date.parse('2024-08-14T12:00:00Z') / 1000)
   })
 
+  it('keeps what a survey version says in the connection cache: a later run asks no more', async () => {
+    const stored = new Map<string, string>()
+    const cache = {
+      get: (k: string) => stored.get(k) ?? null,
+      set: (k: string, v: string) => void stored.set(k, v),
+    }
+    const firstRun = fakeHttp([page([surveyResponse], null), shown(surveyResponse)])
+    await surveyResponsesStream(testOptions).fetchPage(null, { ...firstRun.ctx, cache })
+    const laterRun = fakeHttp([page([surveyResponse], null)])
+    const later = await surveyResponsesStream(testOptions).fetchPage(null, {
+      ...laterRun.ctx,
+      cache,
+    })
+    expect(laterRun.calls.map((c) => c.url.pathname)).toEqual(['/api/v2/guide/survey_responses'])
+    const [record] = surveyResponsesStream(testOptions).map(later.items[0]!)
+    expect(record?.kind === 'survey_response' && record.record.scale).toEqual({ min: 1, max: 5 })
+  })
+
   it('takes reason labels from the survey version when selections only carry option ids', async () => {
     const reasons = {
       type: 'closed_ended',

@@ -24,8 +24,7 @@ const LOCALE = 'en-us'
  * CSAT survey responses (customizable CSAT). Cursor: see `WatermarkCursor` (watermark on
  * `filter[created_at_start]`, sent in milliseconds [unverified: the reference only says "Unix
  * epoch time"]). The list's answers carry bare questions: how many points the rating has and the
- * reasons' labels come from the show endpoint, once per survey version (cached for the
- * connector's life).
+ * reasons' labels come from the show endpoint, once per survey version (kept in the store).
  */
 export function surveyResponsesStream(
   options: StreamOptions,
@@ -74,8 +73,32 @@ async function surveyVersionFor(
   if (!needsSurveyVersion(response)) return null
   const survey = response.survey?.id ?? response.survey_id
   const key = `${survey}:${response.survey?.version ?? response.survey_version}`
-  if (!cache.has(key)) cache.set(key, await fetchSurveyVersion(response.id, ctx, options))
+  if (!cache.has(key)) cache.set(key, await storedSurveyVersion(key, response.id, ctx, options))
   return cache.get(key) ?? null
+}
+
+/**
+ * A survey version never changes (editing a survey makes a new version), so what its show call
+ * said is kept in the connection's cache in the store: one call per version, ever.
+ */
+async function storedSurveyVersion(
+  key: string,
+  responseId: string,
+  ctx: FetchContext,
+  options: StreamOptions,
+): Promise<SurveyVersionInfo | null> {
+  const cacheKey = `zendesk:survey_version:${key}`
+  const stored = ctx.cache?.get(cacheKey)
+  if (stored) {
+    try {
+      return JSON.parse(stored) as SurveyVersionInfo | null
+    } catch {
+      // unreadable: ask Zendesk again
+    }
+  }
+  const info = await fetchSurveyVersion(responseId, ctx, options)
+  ctx.cache?.set(cacheKey, JSON.stringify(info))
+  return info
 }
 
 async function fetchSurveyVersion(
