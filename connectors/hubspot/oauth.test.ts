@@ -215,7 +215,7 @@ describe('HubSpot OAuth against the sandbox', () => {
     let unauthorized = 0
     const http = createHttpClient({
       fetch: async (url, init) => {
-        clock.advance(5_000) // each call takes time: tokens age during the sync
+        clock.advance(12_000) // each call takes time: tokens age during the sync
         const response = await sandbox.app.request(String(url), init)
         if (response.status === 401) unauthorized++
         return response
@@ -225,6 +225,7 @@ describe('HubSpot OAuth against the sandbox', () => {
     })
     const store = new TenantStore(openNodeSqlite(), { clock })
     store.migrate()
+    const startedAt = clock.now()
     for (let slices = 0; slices < 80; slices++) {
       const result = await runSlice({
         store,
@@ -236,7 +237,8 @@ describe('HubSpot OAuth against the sandbox', () => {
       expect(result.errors).toEqual([])
       if (result.done) break
     }
-    expect(http.stats().total).toBeGreaterThan(30)
+    // The sync outlives two 90 s tokens (inline associations keep its request count low).
+    expect(clock.now() - startedAt).toBeGreaterThan(2 * 90_000)
     expect(refreshCalls).toBeGreaterThanOrEqual(2)
     expect(unauthorized).toBeGreaterThan(0)
     expect(saved).toHaveLength(refreshCalls)
