@@ -1,5 +1,6 @@
 import type { CustomerView, StreamState } from '../../../core/model/index.ts'
 import type { ConnectionSummary } from './connection-input.ts'
+export type { InstallRequest, InstallResults } from './installs.ts'
 
 /**
  * What a sidebar can look a customer up by. `account` picks one vendor account (Zendesk subdomain,
@@ -35,6 +36,23 @@ export interface ConnectionState {
   connection: ConnectionSummary
   lastSlice: SliceOutcome | null
   streams: StreamState[]
+  /** An install's OAuth grant: whether it works, its scopes, streams its scopes leave out. */
+  authorization?: GrantState
+}
+
+/** What an OAuth connection's grant allows, and whether an admin must act (`needs_reconnect`). */
+export interface GrantState {
+  status: 'active' | 'needs_reconnect'
+  scopes: string[]
+  /** When the current access token expires (ISO), if the vendor said. */
+  expiresAt: string | null
+  /** Why the grant stopped working; null while active. */
+  error: string | null
+  /** What the admin should do, in words; null while active. */
+  action: string | null
+  /** Streams left out because a scope was not granted (HubSpot's feedback submissions). */
+  skippedStreams: { stream: string; missingScopes: string[]; reason: string }[]
+  installedAt: string
 }
 
 /** A quarantined vendor item as ops see it: never its raw data. */
