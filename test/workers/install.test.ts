@@ -142,7 +142,7 @@ describe('OAuth installs on the sandboxes', () => {
     const user = zendesk.groundTruth().users.find((u) => u.role === 'end-user')!
     const jwt = await hs256Jwt(zafClaims('acme'), sharedSecret)
     const lookup = await exports.default.fetch(
-      new Request(`${ORIGIN}/v1/customers/lookup?zendesk_user=${user.id}`, {
+      new Request(`${ORIGIN}/v1/customers/lookup?zendesk_user_id=${user.id}`, {
         headers: { authorization: `Bearer ${jwt}` },
       }),
     )
