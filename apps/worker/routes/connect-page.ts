@@ -106,15 +106,21 @@ function toolSection(lang: Lang, vendor: 'zendesk' | 'hubspot', model: ConnectMo
   const done =
     state.streams.length > 0 && state.streams.every((s) => s.caughtUp || s.status === 'failed')
   const written = state.streams.reduce((n, s) => n + (s.counts?.written ?? 0), 0)
+  const installHref =
+    vendor === 'hubspot'
+      ? `/install/hubspot?link=${link}`
+      : `/install/zendesk?subdomain=${state.connection.account}&link=${link}`
+  // A connection made with a token (admin API) moves onto the app's OAuth grant by installing it.
+  const upgrade = auth
+    ? ''
+    : html`<p>
+        <a class="button" id="connect-${vendor}" href="${installHref}">${t.connectOther(label)}</a>
+      </p>`
   const reconnect =
     auth?.status === 'needs_reconnect'
       ? html`<p class="bad" data-status="needs_reconnect">
           ${auth.action}
-          <a
-            class="button"
-            href="${vendor === 'hubspot' ? `/install/hubspot?link=${link}` : `/install/zendesk?subdomain=${state.connection.account}&link=${link}`}"
-            >${t.reconnect}</a
-          >
+          <a class="button" href="${installHref}">${t.reconnect}</a>
         </p>`
       : ''
   return html`<section data-tool="${vendor}" data-connection="${state.connection.id}">
@@ -124,7 +130,7 @@ function toolSection(lang: Lang, vendor: 'zendesk' | 'hubspot', model: ConnectMo
     <p data-first-sync="${done ? 'done' : 'running'}">
       ${t.firstSync}: ${done ? t.syncDone : t.syncing} (${written} ${t.records})
     </p>
-    ${reconnect}
+    ${reconnect}${upgrade}
   </section>`
 }
 
