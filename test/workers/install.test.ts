@@ -150,6 +150,15 @@ describe('OAuth installs on the sandboxes', () => {
     const view = (await lookup.json()) as { identities: { source: string }[] }
     expect(JSON.stringify(view)).toContain('hubspot')
 
+    // The install created the webhooks and trigger with its token and sealed their secrets: the
+    // sandbox's signed deliveries are accepted.
+    zendesk.webhooks.setFetch((input, init) => exports.default.fetch(new Request(input, init)))
+    // Signatures carry the sandbox's time; the worker refuses a timestamp 5 minutes off its own.
+    zendesk.setClock(Date.now())
+    const deliveries = await zendesk.webhooks.deliver(zendesk.mutate({ updatedTickets: 1 }))
+    expect(deliveries.length).toBeGreaterThan(0)
+    expect(deliveries.map((d) => d.status)).toEqual(deliveries.map(() => 200))
+
     const after = await get('/connect?lang=fr', cookie)
     expect(after.text).toContain('Connecté')
     expect(after.text).toContain('data-first-sync="done"')

@@ -5,6 +5,7 @@ import { zendeskOAuth } from '../../../connectors/zendesk/index.ts'
 import type { AppEnv } from '../app-env.ts'
 import { accountKey, Directory } from '../directory/directory.ts'
 import { consumeState } from '../install/oauth-states.ts'
+import { setUpZendeskWebhooks } from '../install/zendesk-webhooks.ts'
 import {
   callbackUrl,
   startSession,
@@ -161,6 +162,9 @@ function callback(vendor: Vendor) {
       connectionId,
       message: `${vendor} ${created ? 'created' : 'renewed'}`,
     })
+    if (vendor === 'zendesk' && created) {
+      await setUpWebhooks(c, tenant, exchanged)
+    }
     await startSession(c, tenantId)
     const installed = (await tenant.listInstallations()).some(
       (i) => i.platform === vendor && i.externalId === exchanged.account,
@@ -177,6 +181,33 @@ function callback(vendor: Vendor) {
       return c.html(sharedSecretPage(c, exchanged.account, sharedSecret))
     }
     return c.redirect('/connect', 303)
+  }
+}
+
+/**
+ * The Zendesk webhooks and trigger, created with the granted token, their signing secrets sealed in
+ * the tenant. Best effort: polling still syncs without them, and the failure is logged.
+ */
+async function setUpWebhooks(
+  c: Context<AppEnv>,
+  tenant: ReturnType<typeof tenantStub>,
+  exchanged: Exchanged,
+): Promise<void> {
+  const origin = (c.env.CXLENS_PUBLIC_ORIGIN || new URL(c.req.url).origin).replace(/\/+$/, '')
+  try {
+    const created = await setUpZendeskWebhooks({
+      ...liveTransport,
+      baseUrl: exchanged.baseUrl,
+      accessToken: exchanged.grant.accessToken,
+      endpoint: `${origin}/webhooks/zendesk/${exchanged.account}`,
+    })
+    for (const { webhookId, signingSecret } of created) {
+      await tenant.putWebhookSecret('zendesk', exchanged.account, webhookId, signingSecret)
+    }
+  } catch (error) {
+    log('warn', 'zendesk_webhooks_not_created', {
+      message: error instanceof Error ? error.message : 'unknown error',
+    })
   }
 }
 
