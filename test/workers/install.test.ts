@@ -190,6 +190,23 @@ describe('OAuth installs on the sandboxes', () => {
     expect(await tenantCount()).toBe(before + 1)
   })
 
+  it('answers bad install requests with problem+json', async () => {
+    expectProblem(await get('/install/zendesk'), 400)
+    expectProblem(await get('/install/zendesk?subdomain=no_such!'), 400)
+    expectProblem(await get('/install/hubspot?link=forged.link'), 400)
+    expectProblem(await get('/oauth/zendesk/callback'), 400)
+    expectProblem(await get('/connect'), 401)
+    expectProblem(await get('/connect', 'cxlens_connect=forged.value'), 401)
+    // The admin declines: the state is spent, nothing is stored.
+    const before = await tenantCount()
+    const start = await get('/install/hubspot')
+    const declined = await hubspot.oauth.approve(start.headers.get('location')!, 'deny')
+    expect(expectProblem(await get(declined.pathname + declined.search), 400).detail).toContain(
+      'not approved',
+    )
+    expect(await tenantCount()).toBe(before)
+  })
+
   it('refuses a code used twice', async () => {
     const first = await consent('/install/zendesk?subdomain=twice', zendesk)
     expect((await get(first.pathname + first.search)).status).toBe(200)
