@@ -27,6 +27,13 @@ export default defineConfig({
                 CXLENS_SLICE_MAX_REQUESTS: '4',
                 // The HubSpot marketplace app's client secret, for portals installed without their own.
                 HUBSPOT_CLIENT_SECRET: 'test-hubspot-marketplace-secret-0123456789',
+                // OAuth installs (test/workers/install.test.ts): the sandboxes register these apps.
+                HUBSPOT_CLIENT_ID: 'test-hubspot-client',
+                HUBSPOT_APP_BASE_URL: 'http://hubspot-oauth.sandbox.test',
+                HUBSPOT_API_BASE_URL: 'http://hubspot-oauth.sandbox.test',
+                ZENDESK_CLIENT_ID: 'zdg-cxlens-test',
+                ZENDESK_CLIENT_SECRET: 'test-zendesk-client-secret',
+                ZENDESK_BASE_URL: 'http://zendesk-oauth.sandbox.test',
                 // The directory's D1 migrations, applied by test/workers/apply-migrations.ts.
                 TEST_MIGRATIONS: await readD1Migrations('apps/worker/directory/migrations'),
               },

@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { writeSidebarEmbed } from '../apps/demo/build-embed.ts'
 import { peopleFromZendeskUsers } from '../connectors/hubspot/sandbox/from-zendesk.ts'
+import { DEFAULT_HUBSPOT_CLIENT } from '../connectors/hubspot/sandbox/oauth.ts'
 import { startHubSpotSandbox } from '../connectors/hubspot/sandbox/serve.ts'
+import { DEFAULT_ZENDESK_CLIENT } from '../connectors/zendesk/sandbox/oauth.ts'
 import { startZendeskSandbox } from '../connectors/zendesk/sandbox/serve.ts'
 import { adminClient, type AdminClient } from './admin-client.ts'
 import { loadDevVars } from './dev-vars.ts'
@@ -22,6 +24,8 @@ const closers: Array<() => Promise<void>> = []
 
 interface Plan {
   label: string
+  /** The link that takes an admin through the OAuth installs, when the worker has the clients. */
+  installLink?: string
   /** Extra `wrangler dev` variables (demo only: the preview's signing secret). */
   workerVars: Record<string, string>
   connections: Array<{ label: string; body: Record<string, unknown> }>
@@ -62,6 +66,11 @@ async function main(): Promise<void> {
   step(`First sync complete in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
   await printLinks(admin, tenant, connections, plan.workerVars.CXLENS_PREVIEW_SECRET !== undefined)
+  if (plan.installLink) {
+    console.log(
+      `\nInstall as an admin would (OAuth, both tools, then /connect): ${plan.installLink}`,
+    )
+  }
   console.log('\nThe worker keeps syncing every 5 minutes. Ctrl-C stops everything.')
 }
 
@@ -96,6 +105,10 @@ function realPlan(vars: Record<string, string>): Plan {
     })
   }
   plan.label = `Your accounts: ${plan.connections.map((c) => c.label).join(', ')}`
+  // wrangler reads the OAuth clients from .dev.vars itself (README: Installing on your accounts).
+  if (vars.ZENDESK_CLIENT_ID && vars.ZENDESK_SUBDOMAIN) {
+    plan.installLink = `${WORKER}/install/zendesk?subdomain=${vars.ZENDESK_SUBDOMAIN}`
+  }
   return plan
 }
 
@@ -114,7 +127,15 @@ async function demoPlan(): Promise<Plan> {
   const previewSecret = randomBytes(24).toString('hex')
   return {
     label: 'Demo mode: Zendesk and HubSpot sandboxes',
-    workerVars: { CXLENS_PREVIEW_SECRET: previewSecret, CXLENS_PREVIEW_SUBDOMAIN: subdomain },
+    // The sandboxes' OAuth apps, registered for http://127.0.0.1:8787 (and localhost): installing
+    // the sandbox accounts renews the demo tenant's connections on OAuth grants (the accounts route
+    // there), so the preview shows what the installs sync.
+    installLink: `${WORKER}/install/zendesk?subdomain=${subdomain}`,
+    workerVars: {
+      CXLENS_PREVIEW_SECRET: previewSecret,
+      CXLENS_PREVIEW_SUBDOMAIN: subdomain,
+      ...sandboxOAuthVars(zendesk.url, hubspot.url),
+    },
     installations: [
       { path: 'zendesk', body: { subdomain, sharedSecret: previewSecret } },
       {
@@ -147,6 +168,21 @@ async function demoPlan(): Promise<Plan> {
         },
       },
     ],
+  }
+}
+
+/** The worker's OAuth configuration for the sandboxes (one Zendesk host for every subdomain). */
+function sandboxOAuthVars(zendeskUrl: string, hubspotUrl: string): Record<string, string> {
+  if (PORT !== 8787)
+    step(`OAuth installs need port 8787 (the sandboxes' redirect URIs), not ${PORT}`)
+  return {
+    ZENDESK_CLIENT_ID: DEFAULT_ZENDESK_CLIENT.clientId,
+    ZENDESK_CLIENT_SECRET: DEFAULT_ZENDESK_CLIENT.clientSecret,
+    ZENDESK_BASE_URL: zendeskUrl,
+    HUBSPOT_CLIENT_ID: DEFAULT_HUBSPOT_CLIENT.clientId,
+    HUBSPOT_CLIENT_SECRET: DEFAULT_HUBSPOT_CLIENT.clientSecret,
+    HUBSPOT_APP_BASE_URL: hubspotUrl,
+    HUBSPOT_API_BASE_URL: hubspotUrl,
   }
 }
 

@@ -12,6 +12,9 @@ import { customers } from './routes/customers.ts'
 import { responses } from './routes/responses.ts'
 import { health } from './routes/health.ts'
 import { webhooks } from './routes/webhooks.ts'
+import { connect } from './routes/connect.ts'
+import { install } from './routes/install.ts'
+import { oauth } from './routes/oauth.ts'
 import { adminWebhooks } from './routes/webhooks-admin.ts'
 
 /**
@@ -28,6 +31,10 @@ app.route('/admin', admin)
 app.route('/admin', adminWebhooks)
 // Vendor webhooks: each request proves itself by the vendor's signature, no bearer.
 app.route('/webhooks', webhooks)
+// OAuth installs: each proves itself by a signed state or the connect page's session cookie.
+app.route('/install', install)
+app.route('/oauth', oauth)
+app.route('/connect', connect)
 app.use('/v1/customers/*', ...customerCredentials(platformCredentials()))
 app.route('/v1/customers', customers)
 // Writes take the tenant API key only: a sidebar's JWT or a card's signature only reads.

@@ -15,6 +15,16 @@ interface CxlensSecrets {
   HUBSPOT_CLIENT_SECRET?: string
   /** Optional: days an uninstalled connection's data is kept before it is purged (default 30). */
   CXLENS_RETENTION_DAYS?: string
+  /** Optional: the Zendesk global OAuth client (`zdg-…`) of installs (`/install/zendesk`). */
+  ZENDESK_CLIENT_ID?: string
+  ZENDESK_CLIENT_SECRET?: string
+  /** Optional: Zendesk's host for every subdomain (`{subdomain}` is filled in); a sandbox's URL. */
+  ZENDESK_BASE_URL?: string
+  /** Optional: the HubSpot public app's client id (with `HUBSPOT_CLIENT_SECRET`) for installs. */
+  HUBSPOT_CLIENT_ID?: string
+  /** Optional: HubSpot's consent host (`https://app.hubspot.com`) and API host, or a sandbox. */
+  HUBSPOT_APP_BASE_URL?: string
+  HUBSPOT_API_BASE_URL?: string
   /** Optional: the origin HubSpot signs when a proxy or tunnel changes ours (`https://x.example`). */
   CXLENS_PUBLIC_ORIGIN?: string
   /**

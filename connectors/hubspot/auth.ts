@@ -1,10 +1,18 @@
 import { z } from 'zod'
 import { withBearer, type OAuthSession } from '../kit/oauth-session.ts'
+import { StoredOAuthGrant } from '../kit/oauth-tokens.ts'
 
 /** How cxlens authenticates to one HubSpot portal: a private app token or an OAuth access token. */
-export const HubSpotAuth = z.discriminatedUnion('kind', [
+export const HubSpotAuthInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('private_app'), token: z.string().min(1).max(2000) }),
   z.strictObject({ kind: z.literal('oauth'), accessToken: z.string().min(1).max(2000) }),
+])
+
+/** Stored credentials: what an admin gives (`HubSpotAuthInput`) or an install's OAuth grant, refreshed
+ * through a session the tenant builds (apps/worker/tenant/grants.ts). */
+export const HubSpotAuth = z.discriminatedUnion('kind', [
+  ...HubSpotAuthInput.options,
+  StoredOAuthGrant,
 ])
 export type HubSpotAuth = z.infer<typeof HubSpotAuth>
 
@@ -29,5 +37,6 @@ export function withAuthorization<T>(
 
 /** The scopes an auth is known to hold, or null when it cannot tell (private apps, fixed tokens). */
 export function grantedScopes(auth: HubSpotCredentials): string[] | null {
-  return 'session' in auth ? auth.session.tokens().scopes : null
+  if ('session' in auth) return auth.session.tokens().scopes
+  return auth.kind === 'oauth_grant' ? auth.scopes : null
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod'
+import { isSessionCredentials } from '../kit/oauth-session.ts'
 import type { Connector } from '../../core/sync/types.ts'
 import { BaseUrl, parseStored, Schedule, type StoredConnection } from '../kit/connection-fields.ts'
-import { HubSpotAuth } from './auth.ts'
+import { HubSpotAuth, HubSpotAuthInput } from './auth.ts'
 import { createHubSpotConnector } from './connector.ts'
 import { HubSpotLimits } from './limits.ts'
 
@@ -13,7 +14,7 @@ export const HubSpotConnectionInput = z.strictObject({
   portalId: z.string().regex(/^[1-9][0-9]{0,19}$/, 'a HubSpot portal id'),
   /** `https://api.hubapi.com` by default; a sandbox or a recorded replay otherwise. */
   baseUrl: BaseUrl.optional(),
-  auth: HubSpotAuth,
+  auth: HubSpotAuthInput,
   schedule: Schedule.optional(),
   limits: HubSpotLimits.optional(),
 })
@@ -26,7 +27,10 @@ export function resolveHubSpotAccount(input: HubSpotConnectionInput) {
 
 /** The connector of a stored HubSpot connection: its sealed auth and the portal's limits. */
 export function hubspotConnectorFor(stored: StoredConnection): Connector {
-  const auth = parseStored(HubSpotAuth, stored.auth, 'HubSpot credentials', stored.id)
+  // An OAuth session comes built by the tenant (it refreshes and re-seals the stored grant).
+  const auth = isSessionCredentials(stored.auth)
+    ? stored.auth
+    : parseStored(HubSpotAuth, stored.auth, 'HubSpot credentials', stored.id)
   const limits = HubSpotLimits.safeParse(stored.limits ?? {}).data
   return createHubSpotConnector({
     account: stored.account,

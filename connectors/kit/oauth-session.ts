@@ -130,3 +130,18 @@ export async function withBearer<T>(
     return call(`Bearer ${await session.afterUnauthorized(token)}`)
   }
 }
+
+/** Runtime credentials carrying a live session (never stored: the tenant builds them per slice). */
+export interface SessionCredentials {
+  kind: 'oauth'
+  session: OAuthSession
+}
+
+export function isSessionCredentials(auth: unknown): auth is SessionCredentials {
+  return (
+    typeof auth === 'object' &&
+    auth !== null &&
+    (auth as { kind?: unknown }).kind === 'oauth' &&
+    typeof (auth as { session?: { accessToken?: unknown } }).session?.accessToken === 'function'
+  )
+}

@@ -1,3 +1,22 @@
+import { z } from 'zod'
+
+/**
+ * An OAuth grant as a connection stores it (sealed): what an install's code exchange gave, kept up
+ * to date by the session's refreshes. The connector never sees it: the tenant turns it into a
+ * session (`{kind: 'oauth', session}`) that refreshes and re-seals it.
+ */
+export const StoredOAuthGrant = z.strictObject({
+  kind: z.literal('oauth_grant'),
+  accessToken: z.string().min(1).max(4000),
+  refreshToken: z.string().min(1).max(4000).nullable(),
+  /** ms since epoch; null when the vendor gave no lifetime. */
+  expiresAt: z.number().int().nullable(),
+  scopes: z.array(z.string().max(200)).max(100),
+  /** Zendesk's token record id (revocation by id). */
+  tokenId: z.number().int().optional(),
+})
+export type StoredOAuthGrant = z.infer<typeof StoredOAuthGrant>
+
 /** What cxlens keeps of one OAuth grant: sealed by the worker, handed back to the session. */
 export interface OAuthTokens {
   accessToken: string

@@ -1,14 +1,22 @@
 import { z } from 'zod'
 import { withBearer, type OAuthSession } from '../kit/oauth-session.ts'
+import { StoredOAuthGrant } from '../kit/oauth-tokens.ts'
 
 /** How cxlens authenticates to one Zendesk account. The token lives only encrypted in the tenant. */
-export const ZendeskAuth = z.discriminatedUnion('kind', [
+export const ZendeskAuthInput = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('api_token'),
     email: z.email(),
     token: z.string().min(1).max(200),
   }),
   z.strictObject({ kind: z.literal('oauth'), accessToken: z.string().min(1).max(2000) }),
+])
+
+/** Stored credentials: what an admin gives (`ZendeskAuthInput`) or an install's OAuth grant, refreshed
+ * through a session the tenant builds (apps/worker/tenant/grants.ts). */
+export const ZendeskAuth = z.discriminatedUnion('kind', [
+  ...ZendeskAuthInput.options,
+  StoredOAuthGrant,
 ])
 export type ZendeskAuth = z.infer<typeof ZendeskAuth>
 
@@ -23,7 +31,8 @@ export type ZendeskCredentials = ZendeskAuth | { kind: 'oauth'; session: OAuthSe
 export function authorizationHeader(auth: ZendeskCredentials): string {
   if ('session' in auth)
     throw new Error('An OAuth session has no fixed header: use withAuthorization')
-  if (auth.kind === 'oauth') return `Bearer ${auth.accessToken}`
+  // A grant read without its session (a one-off call) uses its access token as it is.
+  if (auth.kind === 'oauth' || auth.kind === 'oauth_grant') return `Bearer ${auth.accessToken}`
   return `Basic ${base64(`${auth.email}/token:${auth.token}`)}`
 }
 

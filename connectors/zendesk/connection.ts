@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isSessionCredentials } from '../kit/oauth-session.ts'
 import type { Connector } from '../../core/sync/types.ts'
 import {
   BaseUrl,
@@ -7,7 +8,7 @@ import {
   StartTime,
   type StoredConnection,
 } from '../kit/connection-fields.ts'
-import { ZendeskAuth } from './auth.ts'
+import { ZendeskAuth, ZendeskAuthInput } from './auth.ts'
 import { createZendeskConnector } from './connector.ts'
 import { ZendeskLimits } from './limits.ts'
 
@@ -26,7 +27,7 @@ export const ZendeskConnectionInput = z
     baseUrl: BaseUrl.optional(),
     /** The account name in records and lookups; defaults to the subdomain. */
     account: Subdomain.optional(),
-    auth: ZendeskAuth,
+    auth: ZendeskAuthInput,
     schedule: Schedule.optional(),
     limits: ZendeskLimits.optional(),
     startTime: StartTime.optional(),
@@ -52,7 +53,10 @@ export function resolveZendeskAccount(input: ZendeskConnectionInput) {
 
 /** The connector of a stored Zendesk connection: its sealed auth, plan limits and backfill start. */
 export function zendeskConnectorFor(stored: StoredConnection): Connector {
-  const auth = parseStored(ZendeskAuth, stored.auth, 'Zendesk credentials', stored.id)
+  // An OAuth session comes built by the tenant (it refreshes and re-seals the stored grant).
+  const auth = isSessionCredentials(stored.auth)
+    ? stored.auth
+    : parseStored(ZendeskAuth, stored.auth, 'Zendesk credentials', stored.id)
   const limits = ZendeskLimits.safeParse(stored.limits ?? {}).data
   return createZendeskConnector({
     account: stored.account,

@@ -4,7 +4,8 @@
  * `../../core`). The upload skips node_modules, dot-files and `.hsignore` entries, not .gitignore's.
  * - `src/app/staged/model`, `src/app/staged/presentation`: core's modules (no tests, no fixtures);
  * - `src/app/staged/deployment.ts`: the public origin the card calls;
- * - `src/app/app-hsmeta.json`: `app-hsmeta.template.json` with that origin filled in.
+ * - `src/app/app-hsmeta.json`: `app-hsmeta.template.json` with that origin filled in;
+ * - `src/app/webhooks/cxlens-hsmeta.json`: `webhooks-hsmeta.template.json` likewise.
  * package.json runs it before test, typecheck, build, validate and upload.
  *   node scripts/stage.ts            for CXLENS_PUBLIC_ORIGIN, or the example origin when unset
  *   node scripts/stage.ts --deploy   refuse the example origin (validate, upload)
@@ -94,7 +95,14 @@ export function stageCard(origin: PublicOrigin, srcDir = join(CARD, 'src')): str
     app,
     appConfig(readFileSync(join(CARD, 'app-hsmeta.template.json'), 'utf8'), origin),
   )
-  return [...written, deployment, app]
+  // The webhooks component (VENDOR-FACTS: src/app/webhooks/<name>-hsmeta.json): same origin.
+  const webhooks = join(srcDir, 'app', 'webhooks', 'cxlens-hsmeta.json')
+  mkdirSync(dirname(webhooks), { recursive: true })
+  writeFileSync(
+    webhooks,
+    appConfig(readFileSync(join(CARD, 'webhooks-hsmeta.template.json'), 'utf8'), origin),
+  )
+  return [...written, deployment, app, webhooks]
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

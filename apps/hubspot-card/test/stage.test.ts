@@ -59,6 +59,15 @@ describe('stage: what the card takes from core and from the deployment', () => {
     )
   })
 
+  it('declares the webhooks component against the worker at the same origin', () => {
+    const hooks = JSON.parse(readFileSync(join(src, 'app/webhooks/cxlens-hsmeta.json'), 'utf8'))
+    expect(hooks.type).toBe('webhooks')
+    expect(hooks.config.settings.targetUrl).toBe('https://cxlens.acme.workers.dev/webhooks/hubspot')
+    expect(hooks.config.subscriptions.hubEvents).toEqual([
+      { subscriptionType: 'contact.privacyDeletion', active: true },
+    ])
+  })
+
   it('ships every staged file: HubSpot’s upload filter keeps them all', () => {
     // The filter `hs project upload` applies to src/ (dot-files, node_modules, .hsignore).
     const dropped = written.filter((f) => shouldIgnoreFile(join(CARD, 'src', f), true))
@@ -67,7 +76,11 @@ describe('stage: what the card takes from core and from the deployment', () => {
   })
 
   it('keeps the staged files out of git', () => {
-    const ignored = ['src/app/staged/model/index.ts', 'src/app/app-hsmeta.json']
+    const ignored = [
+      'src/app/staged/model/index.ts',
+      'src/app/app-hsmeta.json',
+      'src/app/webhooks/cxlens-hsmeta.json',
+    ]
     const out = execFileSync('git', ['check-ignore', ...ignored], { cwd: CARD, encoding: 'utf8' })
     expect(out.trim().split('\n')).toEqual(ignored)
   })

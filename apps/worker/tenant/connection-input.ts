@@ -34,7 +34,7 @@ export const ConnectionSummary = z.strictObject({
   source: z.enum(SOURCES),
   account: z.string(),
   baseUrl: z.string(),
-  auth: z.strictObject({ kind: z.enum(['api_token', 'oauth', 'private_app']) }),
+  auth: z.strictObject({ kind: z.enum(['api_token', 'oauth', 'private_app', 'oauth_grant']) }),
   schedule: Schedule,
   /** The plan limits given at connection time; absent: the vendor's defaults. */
   limits: PlanLimits.optional(),

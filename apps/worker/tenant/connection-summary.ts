@@ -5,7 +5,7 @@ import type { ScheduleRow } from './scheduler.ts'
 
 /** What the store's connection settings hold for the worker (the credentials are a separate blob). */
 export const ConnectionSettings = z.object({
-  authKind: z.enum(['api_token', 'oauth', 'private_app']).catch('api_token'),
+  authKind: z.enum(['api_token', 'oauth', 'private_app', 'oauth_grant']).catch('api_token'),
   /** Plan limits as given (`ZendeskLimits` or `HubspotLimits` by source). */
   limits: z.union([ZendeskLimits, HubspotLimits]).optional().catch(undefined),
   /** Zendesk backfill start, ISO instant. */

@@ -12,10 +12,11 @@ import type { Installations } from './installations.ts'
 import type { ConnectionState, DeletedConnection, QuarantinePage } from './rpc-types.ts'
 import { addSchedule, deleteSchedule, getSchedule, runNow } from './scheduler.ts'
 import { forgetConnectionOps } from './ops-schedule.ts'
-import { lifecycleOf } from './lifecycle-state.ts'
+import { lifecycleOf, markActive } from './lifecycle-state.ts'
 import { openRunRecord } from './runs.ts'
 import { sealContext, type Sealer } from './secrets.ts'
 import type { SyncRunner } from './sync-runner.ts'
+import type { ConnectionCredentials, OAuthGrants } from './grants.ts'
 
 const CONNECTION_ID = /^con_[0-9a-z]{20}$/
 
@@ -33,6 +34,8 @@ export class Connections {
   private readonly sealer: Sealer
   private readonly runner: SyncRunner
   private readonly installations: Installations
+  /** Set once wired (modules.ts): the sessions of installs' OAuth grants. */
+  grants: OAuthGrants | null = null
 
   constructor(
     store: TenantStore,
@@ -54,36 +57,68 @@ export class Connections {
 
   async add(tenantId: string, input: ConnectionInput, nowMs: number): Promise<AddConnectionResult> {
     const { account, baseUrl } = resolveAccount(input)
-    const existing = this.store
-      .listConnections()
-      .find((c) => c.source === input.source && c.account === account)
+    const existing = this.find(input.source, account)
     if (existing) return { status: 'conflict', connectionId: existing.id }
-
-    const id =
-      'con_' +
-      [...crypto.getRandomValues(new Uint8Array(20))].map((b) => (b & 31).toString(32)).join('')
-    const sealed = await this.sealer.seal(
-      JSON.stringify(input.auth),
-      sealContext.connection(tenantId, id),
-    )
     const settings: ConnectionSettings = {
       authKind: input.auth.kind,
       ...(input.limits ? { limits: input.limits } : {}),
       ...(input.source === 'zendesk' && input.startTime ? { startTime: input.startTime } : {}),
     }
     const schedule = input.schedule ?? DEFAULT_SCHEDULE
-    this.sql.transaction(() => {
-      this.store.putConnection({
-        id,
-        source: input.source,
-        account,
-        baseUrl,
-        credentials: new TextEncoder().encode(sealed),
-        settings: { ...settings },
-      })
-      addSchedule(this.sql, id, schedule.everyMinutes, nowMs)
+    const id = await this.create(tenantId, { source: input.source, account, baseUrl }, input.auth, {
+      settings,
+      everyMinutes: schedule.everyMinutes,
+      nowMs,
     })
     return { status: 'created', connection: this.summary(id)! }
+  }
+
+  /** The connection of a vendor account, if this tenant has one. */
+  find(source: string, account: string): Connection | null {
+    return (
+      this.store.listConnections().find((c) => c.source === source && c.account === account) ?? null
+    )
+  }
+
+  /** A new connection with sealed credentials and its schedule, due now; returns its id. */
+  async create(
+    tenantId: string,
+    target: Pick<Connection, 'source' | 'account' | 'baseUrl'>,
+    auth: ConnectionAuth,
+    options: { settings: ConnectionSettings; everyMinutes: number; nowMs: number },
+  ): Promise<string> {
+    const id =
+      'con_' +
+      [...crypto.getRandomValues(new Uint8Array(20))].map((b) => (b & 31).toString(32)).join('')
+    const credentials = await this.sealAuth(tenantId, id, auth)
+    this.sql.transaction(() => {
+      this.store.putConnection({ id, ...target, credentials, settings: { ...options.settings } })
+      addSchedule(this.sql, id, options.everyMinutes, options.nowMs)
+    })
+    return id
+  }
+
+  /** Replaces a connection's sealed credentials (an install's new grant, a refreshed token). */
+  async replaceAuth(tenantId: string, connectionId: string, auth: ConnectionAuth): Promise<void> {
+    const credentials = await this.sealAuth(tenantId, connectionId, auth)
+    // Read after sealing: the object may have served other calls meanwhile.
+    const connection = this.store.getConnection(connectionId)
+    if (!connection) return
+    this.store.putConnection({
+      ...connection,
+      credentials,
+      settings: { ...connection.settings, authKind: auth.kind },
+    })
+    // New credentials: a connection that needed reconnecting runs again.
+    markActive(this.sql, connectionId, Date.now())
+  }
+
+  private async sealAuth(tenantId: string, connectionId: string, auth: ConnectionAuth) {
+    const sealed = await this.sealer.seal(
+      JSON.stringify(auth),
+      sealContext.connection(tenantId, connectionId),
+    )
+    return new TextEncoder().encode(sealed)
   }
 
   summary(connectionId: string): ConnectionSummary | null {
@@ -109,11 +144,13 @@ export class Connections {
     const streams = this.store
       .streamStates(connectionId)
       .map(({ connectionId: _c, retryAt: _r, doneRun: _d, ...state }) => state)
+    const authorization = this.grants?.state(connectionId, connection.source)
     return {
       connection,
       lastSlice: getSchedule(this.sql, connectionId)?.lastSlice ?? null,
       streams,
       lifecycle: lifecycleOf(this.sql, connectionId),
+      ...(authorization ? { authorization } : {}),
     }
   }
 
@@ -139,14 +176,22 @@ export class Connections {
     forgetConnectionOps(this.sql, connectionId)
     this.store.deleteConnection(connectionId)
     this.runner.forget(connection.source, connection.account)
+    this.grants?.forget(connectionId)
     const accountStillRouted = this.installations.has(connection.source, connection.account)
     return { connection, accountStillRouted }
   }
 
-  /** The connection's credentials, opened for one slice; they never leave the object. */
-  async openAuth(tenantId: string, connection: Connection): Promise<ConnectionAuth> {
+  /**
+   * The connection's credentials, opened for one slice; they never leave the object. An install's
+   * OAuth grant comes back as the connection's session (refreshing, re-sealing itself).
+   */
+  async openAuth(tenantId: string, connection: Connection): Promise<ConnectionCredentials> {
     const sealed = new TextDecoder().decode(connection.credentials!)
     const opened = await this.sealer.open(sealed, sealContext.connection(tenantId, connection.id))
-    return authSchemaFor(connection.source).parse(JSON.parse(opened))
+    const auth = authSchemaFor(connection.source).parse(JSON.parse(opened))
+    if (auth.kind === 'oauth_grant' && this.grants) {
+      return this.grants.credentialsFor(tenantId, connection, auth)
+    }
+    return auth
   }
 }

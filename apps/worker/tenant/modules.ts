@@ -1,6 +1,9 @@
 import { TenantStore } from '../../../core/store/index.ts'
 import { Alarm } from './alarm.ts'
 import { Connections } from './connections.ts'
+import { OAuthGrants } from './grants.ts'
+import { handleInstall, type InstallRequest } from './installs.ts'
+import { oauthApps } from '../oauth-config.ts'
 import { Installations } from './installations.ts'
 import {
   handleLifecycle,
@@ -34,6 +37,14 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
   // Rate budgets live as long as this object: one per vendor account, shared by every slice.
   const runner = new SyncRunner(store)
   const connections = new Connections(store, sealer, runner, installations)
+  // Installs' OAuth grants: one refreshing session per connection for the object's life.
+  connections.grants = new OAuthGrants({
+    sql,
+    apps: oauthApps(env),
+    replaceAuth: (tenantId, connectionId, auth) =>
+      connections.replaceAuth(tenantId, connectionId, auth),
+  })
+  const grants = connections.grants
   const webhookSecrets = new WebhookSecrets(sql, sealer)
   const webhooks = new Webhooks({
     store,
@@ -87,6 +98,18 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
   /** Uninstall, purge, retention and erasure (lifecycle.ts). */
   const lifecycleOps = <R extends LifecycleRequest>(request: R) =>
     handleLifecycle(lifecycle, request)
+  /** An install's grant becomes a connection; the connect page's overview (installs.ts). */
+  const install = <R extends InstallRequest>(request: R) =>
+    handleInstall(
+      {
+        tenantId: keys.requireTenantId('install'),
+        connections,
+        grants,
+        installations,
+        nowMs: Date.now(),
+      },
+      request,
+    )
   void ctx.blockConcurrencyWhile(async () => {
     store.migrate()
     migrateWorker(sql, Date.now())
@@ -102,12 +125,13 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
     ops,
     lifecycle,
     lifecycleOps,
+    install,
   }
 }
 
 /** The HubSpot app's OAuth client (revokes grants), when this deployment has one. */
 function hubspotAppClient(env: Env) {
-  const clientId = (env as { HUBSPOT_CLIENT_ID?: string }).HUBSPOT_CLIENT_ID
+  const clientId = env.HUBSPOT_CLIENT_ID
   const clientSecret = env.HUBSPOT_CLIENT_SECRET
   return clientId && clientSecret ? { clientId, clientSecret } : null
 }

@@ -1,6 +1,7 @@
 import type { CustomerView, StreamState } from '../../../core/model/index.ts'
 import type { ConnectionSummary } from './connection-input.ts'
 import type { LifecycleState } from './lifecycle-state.ts'
+export type { InstallRequest, InstallResults } from './installs.ts'
 
 /**
  * What a sidebar can look a customer up by. `account` picks one vendor account (Zendesk subdomain,
@@ -38,6 +39,23 @@ export interface ConnectionState {
   streams: StreamState[]
   /** Active, needs a reconnect (and why), or uninstalled (and when its data goes). */
   lifecycle: LifecycleState
+  /** An install's OAuth grant: whether it works, its scopes, streams its scopes leave out. */
+  authorization?: GrantState
+}
+
+/** What an OAuth connection's grant allows, and whether an admin must act (`needs_reconnect`). */
+export interface GrantState {
+  status: 'active' | 'needs_reconnect'
+  scopes: string[]
+  /** When the current access token expires (ISO), if the vendor said. */
+  expiresAt: string | null
+  /** Why the grant stopped working; null while active. */
+  error: string | null
+  /** What the admin should do, in words; null while active. */
+  action: string | null
+  /** Streams left out because a scope was not granted (HubSpot's feedback submissions). */
+  skippedStreams: { stream: string; missingScopes: string[]; reason: string }[]
+  installedAt: string
 }
 
 /** A quarantined vendor item as ops see it: never its raw data. */

@@ -4,7 +4,7 @@ import { createRateBudget, type Clock, type RateBudget } from '../../../core/syn
 import { runSlice } from '../../../core/sync/run-slice.ts'
 import type { Connector } from '../../../core/sync/types.ts'
 import { connectorFor as vendorConnector } from '../../../connectors/index.ts'
-import type { ConnectionAuth } from './connection-input.ts'
+import type { ConnectionCredentials } from './grants.ts'
 import { settingsOf } from './connection-summary.ts'
 import { meteredClock, startSliceMeter, type MeteredClock, type SliceMetrics } from './run-meter.ts'
 
@@ -65,7 +65,7 @@ export class SyncRunner {
 
   async runSlice(
     connection: Connection,
-    auth: ConnectionAuth,
+    auth: ConnectionCredentials,
     limits: SliceLimits,
   ): Promise<SliceSummary> {
     const meter = startSliceMeter(this.clock)
@@ -106,7 +106,7 @@ export class SyncRunner {
  * The vendor's connector for a connection (the registry picks it by source); its settings give the
  * plan limits and the backfill start, which the vendor validates.
  */
-export function connectorFor(connection: Connection, auth: ConnectionAuth): Connector {
+export function connectorFor(connection: Connection, auth: ConnectionCredentials): Connector {
   const { limits, startTime } = settingsOf(connection)
   return vendorConnector(connection.source, {
     id: connection.id,

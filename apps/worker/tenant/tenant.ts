@@ -108,6 +108,10 @@ export class Tenant extends DurableObject<Env> {
     return this.armed(await this.m.lifecycleOps(request))
   }
 
+  /** OAuth installs: a grant becomes a connection; the connect page's overview (installs.ts). */
+  async install<R extends Rpc.InstallRequest>(r: R): Promise<Rpc.InstallResults[R['op']]> {
+    return this.armed(await this.m.install(r))
+  }
   lookup(key: Rpc.LookupKey): Rpc.LookupResult {
     return lookupCustomer(this.store, key)
   }

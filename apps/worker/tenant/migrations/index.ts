@@ -2,6 +2,7 @@ import { applyMigrations, type Migration, type SqlPort } from '../../../../core/
 import workerTables from './0001_worker_tables.ts'
 import webhookTables from './0002_webhook_tables.ts'
 import opsTables from './0003_ops_tables.ts'
+import oauthGrants from './0004_oauth_grants.ts'
 import lifecycleTables from './0005_lifecycle_tables.ts'
 
 /** The worker's own tables in a tenant object, beside the store's; in order. */
@@ -9,6 +10,7 @@ export const WORKER_MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '0001_worker_tables', sql: workerTables },
   { id: 2, name: '0002_webhook_tables', sql: webhookTables },
   { id: 3, name: '0003_ops_tables', sql: opsTables },
+  { id: 4, name: '0004_oauth_grants', sql: oauthGrants },
   { id: 5, name: '0005_lifecycle_tables', sql: lifecycleTables },
 ]
 
