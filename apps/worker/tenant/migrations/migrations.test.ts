@@ -1,6 +1,7 @@
 import { runInDurableObject } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { MIGRATIONS } from '../../../../core/store/index.ts'
 import { tenantStub } from '../client.ts'
 import type { Tenant } from '../tenant.ts'
 import { migrateWorker, WORKER_MIGRATIONS, WORKER_MIGRATIONS_TABLE } from './index.ts'
@@ -46,7 +47,9 @@ describe('worker migrations', () => {
         names.map(() => ({ applied_ms: 42 })),
       )
       // The store's own migrations are recorded apart and untouched.
-      expect(sql.all('SELECT count(*) AS n FROM schema_migrations')).toEqual([{ n: 6 }])
+      expect(sql.all('SELECT count(*) AS n FROM schema_migrations')).toEqual([
+        { n: MIGRATIONS.length },
+      ])
     })
   })
 })
