@@ -53,9 +53,9 @@ describe('TenantStore migrations', () => {
       '0002_create_identity',
       '0003_create_customers',
       '0004_create_sync',
+      '0005_create_settings',
       '0006_drop_records_kind_index',
       '0010_create_alerts',
-      '0006_drop_records_kind_index',
     ])
   })
 })
