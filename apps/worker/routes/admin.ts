@@ -9,6 +9,7 @@ import { newTenantId } from '../tenant/api-key.ts'
 import { tenantStub } from '../tenant/client.ts'
 import { ConnectionInput, resolveAccount } from '../tenant/connection-input.ts'
 import { valid } from '../validate.ts'
+import { adminAlerts } from './admin-alerts.ts'
 import { adminCustomers } from './admin-customers.ts'
 import { adminInstallations } from './admin-installations.ts'
 import { adminOps } from './admin-ops.ts'
@@ -164,3 +165,4 @@ export const admin = new Hono<AppEnv>()
   .route('/', adminInstallations)
   .route('/', adminCustomers)
   .route('/', adminOps)
+  .route('/', adminAlerts)

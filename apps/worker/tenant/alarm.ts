@@ -1,5 +1,6 @@
 import type { SqlPort, TenantStore } from '../../../core/store/index.ts'
 import { derivePendingSlice } from '../../../core/sync/derive.ts'
+import type { Alerts } from './alerts.ts'
 import type { Connections } from './connections.ts'
 import type { TenantKeys } from './keys.ts'
 import { log } from '../log.ts'
@@ -22,6 +23,8 @@ export interface AlarmDeps {
   connections: Connections
   runner: SyncRunner
   limits: SliceLimits
+  /** Delivers the store's alert outbox; optional so tests of syncing alone can leave it out. */
+  alerts?: Pick<Alerts, 'nextDue' | 'deliver'>
   now?: () => number
 }
 
@@ -45,7 +48,9 @@ export class Alarm {
 
   /** When the alarm should next run: now while people wait for a derive, else the earliest due connection. */
   private nextWork(): number | null {
-    const due = earliestRun(this.deps.sql)
+    const runs = earliestRun(this.deps.sql)
+    const alerts = this.deps.alerts?.nextDue(this.now()) ?? null
+    const due = runs === null || alerts === null ? (runs ?? alerts) : Math.min(runs, alerts)
     if (this.deps.store.countPendingDerive() === 0) return due
     return Math.min(due ?? Infinity, this.now())
   }
@@ -119,6 +124,14 @@ export class Alarm {
           nextRunMs: this.now() + FAILURE_BACKOFF_MS,
         })
       }
+    }
+    // Alerts the derives above raised (and retries that are due), after the syncs' writes.
+    try {
+      await this.deps.alerts?.deliver(tenantId, () => this.now())
+    } catch (err) {
+      // Attempts already made are recorded; the rest wait for the next pass.
+      const message = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error'
+      log('error', 'alert_delivery_failed', { tenantId, message })
     }
     const next = this.nextWork()
     if (next !== null) await this.deps.storage.setAlarm(Math.max(next, this.now()))

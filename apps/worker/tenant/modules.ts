@@ -1,5 +1,6 @@
 import { TenantStore } from '../../../core/store/index.ts'
 import { Alarm } from './alarm.ts'
+import { Alerts, type AlertsRequest } from './alerts.ts'
 import { Connections } from './connections.ts'
 import { Installations } from './installations.ts'
 import { TenantKeys } from './keys.ts'
@@ -36,7 +37,19 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
     hubspotAppSecret: env.HUBSPOT_CLIENT_SECRET,
   })
   const limits = sliceLimits(env)
-  const alarm = new Alarm({ store, sql, storage: ctx.storage, keys, connections, runner, limits })
+  const allowLoopbackHttp = env.CXLENS_ALERTS_ALLOW_LOOPBACK === '1'
+  const alertsModule = new Alerts({ sql, store, sealer, allowLoopbackHttp })
+  const storage = ctx.storage
+  const alarm = new Alarm({
+    store,
+    sql,
+    storage,
+    keys,
+    connections,
+    runner,
+    limits,
+    alerts: alertsModule,
+  })
   /** Operations on connections, runs and the tenant itself (connection-ops.ts). */
   const ops = <R extends OpsRequest>(request: R) => {
     const tenantId = keys.requireTenantId('ops')
@@ -55,9 +68,12 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
       request,
     )
   }
+  /** Alert rules, destinations, log and test alerts (alerts.ts). */
+  const alerts = (request: AlertsRequest) =>
+    alertsModule.handle(keys.requireTenantId('alerts'), request, Date.now())
   void ctx.blockConcurrencyWhile(async () => {
     store.migrate()
     migrateWorker(sql, Date.now())
   })
-  return { store, keys, connections, installations, webhookSecrets, webhooks, alarm, ops }
+  return { store, keys, connections, installations, webhookSecrets, webhooks, alarm, ops, alerts }
 }
