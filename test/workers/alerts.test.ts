@@ -150,7 +150,7 @@ describe('delivery retries', () => {
     expect(deliveries.filter((d) => d.tenant === t.tenantId)).toHaveLength(1)
     // The backoff passes.
     await runInDurableObject(tenantStub(env, t.tenantId), (instance: Tenant) => {
-      instance.ctx.storage.sql.exec('UPDATE alert_deliveries SET next_attempt_ms = 0')
+      instance.store.sql.run('UPDATE alert_deliveries SET next_attempt_ms = 0')
     })
     await alarm(t.tenantId)
     const received = deliveries.filter((d) => d.tenant === t.tenantId)
