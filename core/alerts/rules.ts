@@ -36,7 +36,12 @@ export const AlertRules = z.strictObject({
     })
     .prefault({}),
   /** Only what happened this recently raises (hours before the derive that sees it). */
-  windowHours: z.number().int().min(1).max(720).default(24),
+  windowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(366 * 24)
+    .default(24),
   /**
    * History a connection's first sync brings raises nothing unless this is set (then whatever of it
    * falls in the window raises, once).
