@@ -11,6 +11,7 @@ import { peopleFromZendeskUsers } from '../connectors/hubspot/sandbox/from-zende
 import { startHubSpotSandbox } from '../connectors/hubspot/sandbox/serve.ts'
 import { startZendeskSandbox } from '../connectors/zendesk/sandbox/serve.ts'
 import { adminClient, type AdminClient } from './admin-client.ts'
+import { setUpDemoAlerts } from './alert-receiver.ts'
 import { loadDevVars } from './dev-vars.ts'
 
 const PORT = Number(process.env.PORT ?? 8787)
@@ -38,7 +39,8 @@ async function main(): Promise<void> {
   if (!hasRealAccount(vars)) rmSync(persistTo, { recursive: true, force: true })
   // /preview serves the sidebar bundle of this checkout: built now, never committed.
   await writeSidebarEmbed()
-  await startWorker(persistTo, plan.workerVars)
+  // Alerts may go to the loopback receiver this script starts (production refuses loopback).
+  await startWorker(persistTo, { ...plan.workerVars, CXLENS_ALERTS_ALLOW_LOOPBACK: '1' })
   const admin = adminClient(WORKER, vars.CXLENS_ADMIN_TOKEN!)
 
   const tenant = await admin.post<{ tenantId: string; apiKey: string }>('/admin/tenants', {
@@ -61,6 +63,13 @@ async function main(): Promise<void> {
   step(`First sync complete in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
   await printLinks(admin, tenant, connections, plan.workerVars.CXLENS_PREVIEW_SECRET !== undefined)
+  await setUpDemoAlerts({
+    worker: WORKER,
+    admin,
+    tenant,
+    print: step,
+    onClose: (c) => closers.push(c),
+  })
   console.log('\nThe worker keeps syncing every 5 minutes. Ctrl-C stops everything.')
 }
 
