@@ -65,17 +65,21 @@ describe('alert rules in the derive', () => {
     expect(alertsOf()).toHaveLength(1)
   })
 
-  it('an NPS 7 raises nothing; the lowest CSAT option does; a drop of 3 points does', () => {
+  it('an NPS 7 after a 9 raises nothing; the lowest CSAT option and a drop of 3 points do', () => {
     write([person(1, 0), nps(10, 1, 10, 9), nps(11, 1, 20, 7)])
     expect(alertsOf()).toEqual([])
     write([response(12, 1, null, 25, { score: 0, normalised: 0 })])
-    write([nps(13, 1, 40, 4)])
-    expect(
-      alertsOf()
-        .map((a) => a.rule)
-        .sort(),
-    ).toEqual(['csat_lowest', 'nps_detractor', 'nps_drop'])
-    expect(alertsOf().find((a) => a.rule === 'nps_drop')!.previousScore).toBe(7)
+    expect(alertsOf().map((a) => [a.rule, a.score])).toEqual([['csat_lowest', 0]])
+    write([nps(13, 1, 30, 10), nps(14, 1, 40, 7)])
+    expect(alertsOf()[0]).toMatchObject({ rule: 'nps_drop', score: 7, previousScore: 10 })
+    expect(alertsOf()).toHaveLength(2)
+  })
+
+  it('one answer, one alert: a detractor that also fell says so in its text', () => {
+    write([person(1, 0), nps(10, 1, 10, 8), nps(11, 1, 20, 3)])
+    const alerts = alertsOf()
+    expect(alerts.map((a) => [a.rule, a.score, a.previousScore])).toEqual([['nps_detractor', 3, 8]])
+    expect(alerts[0]!.text).toContain('answered NPS 3 (0–10), down from 8')
   })
 
   it('answers outside the window raise nothing', () => {

@@ -81,26 +81,26 @@ export function evaluateAlerts(input: AlertInput): AlertCandidate[] {
     previousScore,
     comment: r.comment,
   })
+  // An NPS answer's fall from the one before (for the drop rule and the detractor's text).
+  const previousNps = new Map<SurveyResponse, number>()
+  const nps = answers
+    .filter((r) => r.kind === 'nps')
+    .sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt))
+  for (let i = 1; i < nps.length; i++) previousNps.set(nps[i]!, nps[i - 1]!.score)
   for (const r of answers) {
     if (!recent(r.submittedAt)) continue
-    if (rules.npsDetractor.enabled && r.kind === 'nps' && r.score <= rules.npsDetractor.maxScore) {
-      raise('nps_detractor', refKey(r.ref), fromResponse(r))
+    const previous = previousNps.get(r) ?? null
+    const detractor =
+      rules.npsDetractor.enabled && r.kind === 'nps' && r.score <= rules.npsDetractor.maxScore
+    if (detractor) raise('nps_detractor', refKey(r.ref), fromResponse(r, previous))
+    // One answer, one alert: a detractor's alert already says how far it fell.
+    const drop = previous !== null && previous - r.score >= rules.npsDrop.points
+    if (rules.npsDrop.enabled && drop && !detractor) {
+      raise('nps_drop', refKey(r.ref), fromResponse(r, previous))
     }
     // The lowest option of the answer's own scale (1 of 1–5, 1 of 1–2 "bad"…).
     if (rules.csatLowest.enabled && r.kind === 'csat' && r.score <= r.scale.min) {
       raise('csat_lowest', refKey(r.ref), fromResponse(r))
-    }
-  }
-  if (rules.npsDrop.enabled) {
-    const nps = answers
-      .filter((r) => r.kind === 'nps')
-      .sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt))
-    for (let i = 1; i < nps.length; i++) {
-      const [before, after] = [nps[i - 1]!, nps[i]!]
-      if (!recent(after.submittedAt)) continue
-      if (before.score - after.score >= rules.npsDrop.points) {
-        raise('nps_drop', refKey(after.ref), fromResponse(after, before.score))
-      }
     }
   }
   if (rules.criticalFriction.enabled) {

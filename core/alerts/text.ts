@@ -17,7 +17,9 @@ export function alertText(alert: TextInput): string {
   const said = alert.comment ? `: “${slackEscape(alert.comment.slice(0, 200))}”` : ''
   switch (alert.rule) {
     case 'nps_detractor':
-      return `:rotating_light: ${who} answered NPS ${alert.score}${scale}${said}`
+      return alert.previousScore === null
+        ? `:rotating_light: ${who} answered NPS ${alert.score}${scale}${said}`
+        : `:rotating_light: ${who} answered NPS ${alert.score}${scale}, down from ${alert.previousScore}${said}`
     case 'csat_lowest':
       return `:rotating_light: ${who} gave the lowest CSAT, ${alert.score}${scale}${said}`
     case 'nps_drop':
