@@ -4,7 +4,7 @@
  * store's outbox (core migration 0010).
  */
 export default `
-CREATE TABLE alert_destinations (
+CREATE TABLE IF NOT EXISTS alert_destinations (
   id TEXT PRIMARY KEY,
   kind TEXT NOT NULL,
   url TEXT NOT NULL,
@@ -12,7 +12,7 @@ CREATE TABLE alert_destinations (
   enabled INTEGER NOT NULL DEFAULT 1,
   created_ms INTEGER NOT NULL
 );
-CREATE TABLE alert_deliveries (
+CREATE TABLE IF NOT EXISTS alert_deliveries (
   alert_id TEXT NOT NULL,
   destination_id TEXT NOT NULL,
   status TEXT NOT NULL DEFAULT 'pending',
@@ -23,5 +23,5 @@ CREATE TABLE alert_deliveries (
   delivered_ms INTEGER,
   PRIMARY KEY (alert_id, destination_id)
 );
-CREATE INDEX alert_deliveries_due ON alert_deliveries (next_attempt_ms) WHERE status = 'pending';
+CREATE INDEX IF NOT EXISTS alert_deliveries_due ON alert_deliveries (next_attempt_ms) WHERE status = 'pending';
 `

@@ -16,7 +16,7 @@ describe('worker migrations', () => {
         `SELECT id, name FROM ${WORKER_MIGRATIONS_TABLE} ORDER BY id`,
       )
       expect(applied.map((r) => r.name)).toEqual(names)
-      expect(applied.map((r) => r.id)).toEqual([1, 2, 3])
+      expect(applied.map((r) => r.id)).toEqual([1, 2, 3, 6])
       expect(migrateWorker(sql, Date.now())).toEqual([])
     })
   })
@@ -46,9 +46,10 @@ describe('worker migrations', () => {
         { applied_ms: 42 },
         { applied_ms: 42 },
         { applied_ms: 42 },
+        { applied_ms: 42 },
       ])
       // The store's own migrations are recorded apart and untouched.
-      expect(sql.all('SELECT count(*) AS n FROM schema_migrations')).toEqual([{ n: 6 }])
+      expect(sql.all('SELECT count(*) AS n FROM schema_migrations')).toEqual([{ n: 7 }])
     })
   })
 })
