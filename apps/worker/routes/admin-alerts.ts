@@ -31,6 +31,8 @@ const Config = z.strictObject({
     })
     .nullable()
     .optional(),
+  /** An internal note and tag on the customer's open Zendesk ticket. */
+  zendeskNote: z.strictObject({ enabled: z.boolean() }).optional(),
 })
 const LogQuery = z.strictObject({
   cursor: z.coerce.number().int().min(1).optional(),
@@ -67,12 +69,13 @@ export const adminAlerts = new Hono<AppEnv>()
     valid('param', TenantParams),
     valid('json', Config),
     async (c) => {
-      const { rules, webhook } = c.req.valid('json')
+      const { rules, webhook, zendeskNote } = c.req.valid('json')
       const request: AlertsRequest = {
         op: 'put_config',
         // enabledSince is the object's to keep: a rule switched on starts now.
         ...(rules ? { rules: AlertRules.parse(rules) } : {}),
         ...(webhook === undefined ? {} : { webhook }),
+        ...(zendeskNote ? { zendeskNote } : {}),
       }
       return c.json(await tenantAlerts(c.env, c.req.valid('param').tenantId, request))
     },

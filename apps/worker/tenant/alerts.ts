@@ -4,10 +4,11 @@ import {
   withEnabledSince,
   type AlertCandidate,
 } from '../../../core/alerts/index.ts'
-import type { SqlPort, StoredAlert, TenantStore } from '../../../core/store/index.ts'
+import type { Connection, SqlPort, StoredAlert, TenantStore } from '../../../core/store/index.ts'
 import { log } from '../log.ts'
 import { webhookUrlProblem } from './alerts-url.ts'
-import { postAlert } from './alerts-webhook.ts'
+import { postAlert, type AttemptOutcome } from './alerts-webhook.ts'
+import { noteOnOpenZendeskTicket } from './alerts-zendesk.ts'
 import { sealContext, type Sealer } from './secrets.ts'
 
 /** Attempts per alert and destination before it is given up. */
@@ -32,14 +33,17 @@ export type AlertsRequest =
       rules?: AlertRules
       /** null removes the webhook; absent leaves it as it is. */
       webhook?: WebhookDestinationInput | null
+      /** An internal note + tag on the customer's open Zendesk ticket (the connection's credentials). */
+      zendeskNote?: { enabled: boolean }
     }
   | { op: 'log'; before?: number; limit: number }
   | { op: 'test' }
 
 export interface DestinationSummary {
   id: string
-  kind: 'webhook'
-  url: string
+  kind: 'webhook' | 'zendesk_note'
+  /** The webhook's URL; null for a vendor destination. */
+  url: string | null
   enabled: boolean
   createdAt: string
 }
@@ -81,6 +85,7 @@ type DeliveryRow = {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString())
 const WEBHOOK = 'webhook'
+const ZENDESK_NOTE = 'zendesk_note'
 
 /**
  * Alerts of one tenant: its rules (kept by the store, read by every derive), its destinations, and
@@ -92,17 +97,21 @@ export class Alerts {
   private readonly store: TenantStore
   private readonly sealer: Sealer
   private readonly allowLoopbackHttp: boolean
+  private readonly openAuth: (tenantId: string, connection: Connection) => Promise<unknown>
 
   constructor(deps: {
     sql: SqlPort
     store: TenantStore
     sealer: Sealer
     allowLoopbackHttp: boolean
+    /** A connection's credentials, opened inside the object as the sync opens them. */
+    openAuth: (tenantId: string, connection: Connection) => Promise<unknown>
   }) {
     this.sql = deps.sql
     this.store = deps.store
     this.sealer = deps.sealer
     this.allowLoopbackHttp = deps.allowLoopbackHttp
+    this.openAuth = deps.openAuth
   }
 
   async handle(tenantId: string, request: AlertsRequest, nowMs: number): Promise<AlertsResult> {
@@ -123,8 +132,8 @@ export class Alerts {
       .all<DestinationRow>('SELECT * FROM alert_destinations ORDER BY id')
       .map((row) => ({
         id: row.id,
-        kind: 'webhook',
-        url: row.url,
+        kind: row.kind as DestinationSummary['kind'],
+        url: row.kind === 'webhook' ? row.url : null,
         enabled: row.enabled === 1,
         createdAt: iso(row.created_ms)!,
       }))
@@ -164,6 +173,16 @@ export class Alerts {
       )
     } else if (request.webhook === null) {
       this.sql.run('DELETE FROM alert_destinations WHERE id = ?', WEBHOOK)
+    }
+    if (request.zendeskNote) {
+      this.sql.run(
+        `INSERT INTO alert_destinations (id, kind, url, sealed_secret, enabled, created_ms)
+         VALUES (?, 'zendesk_note', '', '', ?, ?)
+         ON CONFLICT (id) DO UPDATE SET enabled = excluded.enabled`,
+        ZENDESK_NOTE,
+        request.zendeskNote.enabled ? 1 : 0,
+        nowMs,
+      )
     }
     if (request.rules) {
       this.store.putAlertRules(withEnabledSince(this.store.getAlertRules(), request.rules, nowMs))
@@ -280,21 +299,7 @@ export class Alerts {
     now: () => number,
   ): Promise<void> {
     const attempts = Number(delivery.attempts) + 1
-    const problem = destination
-      ? webhookUrlProblem(destination.url, this.allowLoopbackHttp)
-      : 'destination removed'
-    const outcome =
-      problem || !destination
-        ? { ok: false as const, status: null, error: problem ?? '', permanent: true }
-        : await postAlert(
-            destination.url,
-            await this.sealer.open(
-              destination.sealed_secret,
-              sealContext.alertDestination(tenantId, destination.id),
-            ),
-            alert,
-            now(),
-          )
+    const outcome = await this.send(tenantId, alert, destination, now)
     const giveUp = !outcome.ok && (outcome.permanent || attempts >= MAX_ATTEMPTS)
     const backoff = Math.min(BASE_BACKOFF_MS * 2 ** (attempts - 1), MAX_BACKOFF_MS)
     this.sql.run(
@@ -318,6 +323,26 @@ export class Alerts {
       status: outcome.status,
       outcome: outcome.ok ? 'delivered' : giveUp ? 'failed' : 'retry',
     })
+  }
+
+  private async send(
+    tenantId: string,
+    alert: StoredAlert,
+    destination: DestinationRow | undefined,
+    now: () => number,
+  ): Promise<AttemptOutcome> {
+    const refuse = (error: string) => ({ ok: false as const, status: null, error, permanent: true })
+    if (!destination) return refuse('destination removed')
+    if (destination.kind === ZENDESK_NOTE) {
+      const openAuth = (connection: Connection) => this.openAuth(tenantId, connection)
+      return noteOnOpenZendeskTicket({ store: this.store, openAuth }, alert)
+    }
+    // Checked again at each attempt: a URL stored under a laxer policy is not used.
+    const problem = webhookUrlProblem(destination.url, this.allowLoopbackHttp)
+    if (problem) return refuse(problem)
+    const context = sealContext.alertDestination(tenantId, destination.id)
+    const secret = await this.sealer.open(destination.sealed_secret, context)
+    return postAlert(destination.url, secret, alert, now())
   }
 
   private settleIfDone(alertId: string): void {

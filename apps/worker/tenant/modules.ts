@@ -1,4 +1,4 @@
-import { TenantStore } from '../../../core/store/index.ts'
+import { TenantStore, type Connection } from '../../../core/store/index.ts'
 import { Alarm } from './alarm.ts'
 import { Alerts, type AlertsRequest } from './alerts.ts'
 import { Connections } from './connections.ts'
@@ -38,7 +38,9 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
   })
   const limits = sliceLimits(env)
   const allowLoopbackHttp = env.CXLENS_ALERTS_ALLOW_LOOPBACK === '1'
-  const alertsModule = new Alerts({ sql, store, sealer, allowLoopbackHttp })
+  const openAuth = (tenantId: string, connection: Connection) =>
+    connections.openAuth(tenantId, connection)
+  const alertsModule = new Alerts({ sql, store, sealer, allowLoopbackHttp, openAuth })
   const storage = ctx.storage
   const alarm = new Alarm({
     store,

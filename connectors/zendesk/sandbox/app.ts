@@ -10,6 +10,7 @@ import { registerIncremental } from './routes/incremental.ts'
 import { listEndpointName, registerListEndpoints } from './routes/list-endpoints.ts'
 import { registerSatisfaction } from './routes/satisfaction.ts'
 import { registerSurveyResponses } from './routes/survey-responses.ts'
+import { registerTicketNotes } from './routes/ticket-notes.ts'
 import { emptyCounters, type SandboxState } from './state.ts'
 import type {
   Account,
@@ -222,6 +223,7 @@ export function createZendeskSandbox(options: SandboxOptions = {}) {
   registerIncremental(app, ctx)
   registerSatisfaction(app, ctx)
   registerSurveyResponses(app, ctx)
+  registerTicketNotes(app, ctx)
   registerListEndpoints(app, ctx)
   app.notFound((c) => c.json({ error: 'InvalidEndpoint', description: 'Not found' }, 404))
 
