@@ -33,6 +33,8 @@ const Config = z.strictObject({
     .optional(),
   /** An internal note and tag on the customer's open Zendesk ticket. */
   zendeskNote: z.strictObject({ enabled: z.boolean() }).optional(),
+  /** A task on the customer's HubSpot contact. */
+  hubspotTask: z.strictObject({ enabled: z.boolean() }).optional(),
 })
 const LogQuery = z.strictObject({
   cursor: z.coerce.number().int().min(1).optional(),
@@ -69,13 +71,14 @@ export const adminAlerts = new Hono<AppEnv>()
     valid('param', TenantParams),
     valid('json', Config),
     async (c) => {
-      const { rules, webhook, zendeskNote } = c.req.valid('json')
+      const { rules, webhook, zendeskNote, hubspotTask } = c.req.valid('json')
       const request: AlertsRequest = {
         op: 'put_config',
         // enabledSince is the object's to keep: a rule switched on starts now.
         ...(rules ? { rules: AlertRules.parse(rules) } : {}),
         ...(webhook === undefined ? {} : { webhook }),
         ...(zendeskNote ? { zendeskNote } : {}),
+        ...(hubspotTask ? { hubspotTask } : {}),
       }
       return c.json(await tenantAlerts(c.env, c.req.valid('param').tenantId, request))
     },

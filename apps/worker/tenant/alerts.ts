@@ -8,6 +8,7 @@ import type { Connection, SqlPort, StoredAlert, TenantStore } from '../../../cor
 import { log } from '../log.ts'
 import { webhookUrlProblem } from './alerts-url.ts'
 import { postAlert, type AttemptOutcome } from './alerts-webhook.ts'
+import { taskOnHubSpotContact } from './alerts-hubspot.ts'
 import { noteOnOpenZendeskTicket } from './alerts-zendesk.ts'
 import { sealContext, type Sealer } from './secrets.ts'
 
@@ -35,13 +36,15 @@ export type AlertsRequest =
       webhook?: WebhookDestinationInput | null
       /** An internal note + tag on the customer's open Zendesk ticket (the connection's credentials). */
       zendeskNote?: { enabled: boolean }
+      /** A task on the customer's HubSpot contact (the connection's credentials). */
+      hubspotTask?: { enabled: boolean }
     }
   | { op: 'log'; before?: number; limit: number }
   | { op: 'test' }
 
 export interface DestinationSummary {
   id: string
-  kind: 'webhook' | 'zendesk_note'
+  kind: 'webhook' | 'zendesk_note' | 'hubspot_task'
   /** The webhook's URL; null for a vendor destination. */
   url: string | null
   enabled: boolean
@@ -86,6 +89,7 @@ type DeliveryRow = {
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString())
 const WEBHOOK = 'webhook'
 const ZENDESK_NOTE = 'zendesk_note'
+const HUBSPOT_TASK = 'hubspot_task'
 
 /**
  * Alerts of one tenant: its rules (kept by the store, read by every derive), its destinations, and
@@ -174,13 +178,19 @@ export class Alerts {
     } else if (request.webhook === null) {
       this.sql.run('DELETE FROM alert_destinations WHERE id = ?', WEBHOOK)
     }
-    if (request.zendeskNote) {
+    const vendors = [
+      [ZENDESK_NOTE, request.zendeskNote],
+      [HUBSPOT_TASK, request.hubspotTask],
+    ] as const
+    for (const [id, setting] of vendors) {
+      if (!setting) continue
+      // A vendor destination has no URL or secret: it uses the connection's own credentials.
       this.sql.run(
         `INSERT INTO alert_destinations (id, kind, url, sealed_secret, enabled, created_ms)
-         VALUES (?, 'zendesk_note', '', '', ?, ?)
-         ON CONFLICT (id) DO UPDATE SET enabled = excluded.enabled`,
-        ZENDESK_NOTE,
-        request.zendeskNote.enabled ? 1 : 0,
+         VALUES (?, ?, '', '', ?, ?) ON CONFLICT (id) DO UPDATE SET enabled = excluded.enabled`,
+        id,
+        id,
+        setting.enabled ? 1 : 0,
         nowMs,
       )
     }
@@ -333,10 +343,9 @@ export class Alerts {
   ): Promise<AttemptOutcome> {
     const refuse = (error: string) => ({ ok: false as const, status: null, error, permanent: true })
     if (!destination) return refuse('destination removed')
-    if (destination.kind === ZENDESK_NOTE) {
-      const openAuth = (connection: Connection) => this.openAuth(tenantId, connection)
-      return noteOnOpenZendeskTicket({ store: this.store, openAuth }, alert)
-    }
+    const vendor = { store: this.store, openAuth: (c: Connection) => this.openAuth(tenantId, c) }
+    if (destination.kind === ZENDESK_NOTE) return noteOnOpenZendeskTicket(vendor, alert)
+    if (destination.kind === HUBSPOT_TASK) return taskOnHubSpotContact(vendor, alert, now())
     // Checked again at each attempt: a URL stored under a laxer policy is not used.
     const problem = webhookUrlProblem(destination.url, this.allowLoopbackHttp)
     if (problem) return refuse(problem)
