@@ -13,6 +13,7 @@ import { startHubSpotSandbox } from '../connectors/hubspot/sandbox/serve.ts'
 import { DEFAULT_ZENDESK_CLIENT } from '../connectors/zendesk/sandbox/oauth.ts'
 import { startZendeskSandbox } from '../connectors/zendesk/sandbox/serve.ts'
 import { adminClient, type AdminClient } from './admin-client.ts'
+import { setUpDemoAlerts } from './alert-receiver.ts'
 import { loadDevVars } from './dev-vars.ts'
 
 const PORT = Number(process.env.PORT ?? 8787)
@@ -42,7 +43,8 @@ async function main(): Promise<void> {
   if (!hasRealAccount(vars)) rmSync(persistTo, { recursive: true, force: true })
   // /preview serves the sidebar bundle of this checkout: built now, never committed.
   await writeSidebarEmbed()
-  await startWorker(persistTo, plan.workerVars)
+  // Alerts may go to the loopback receiver this script starts (production refuses loopback).
+  await startWorker(persistTo, { ...plan.workerVars, CXLENS_ALERTS_ALLOW_LOOPBACK: '1' })
   const admin = adminClient(WORKER, vars.CXLENS_ADMIN_TOKEN!)
   step(`Admin console on ${WORKER}/admin (token in .dev.vars): watch the first sync there`)
 
@@ -71,6 +73,13 @@ async function main(): Promise<void> {
       `\nInstall as an admin would (OAuth, both tools, then /connect): ${plan.installLink}`,
     )
   }
+  await setUpDemoAlerts({
+    worker: WORKER,
+    admin,
+    tenant,
+    print: step,
+    onClose: (c) => closers.push(c),
+  })
   console.log('\nThe worker keeps syncing every 5 minutes. Ctrl-C stops everything.')
 }
 

@@ -34,6 +34,8 @@ interface CxlensSecrets {
   CXLENS_PREVIEW_SECRET?: string
   /** The Zendesk subdomain the preview plays (default `demo`). */
   CXLENS_PREVIEW_SUBDOMAIN?: string
+  /** Optional, local demo and tests only ('1'): alert webhooks may go to http(s)://127.0.0.1. */
+  CXLENS_ALERTS_ALLOW_LOOPBACK?: string
 }
 
 interface Env extends CxlensSecrets {}

@@ -7,6 +7,7 @@ export {
   type HubSpotCredentials,
 } from './auth.ts'
 export * as hubspotOAuth from './oauth.ts'
+export { createHubSpotTask } from './task.ts'
 export {
   createHubSpotConnector,
   HUBSPOT_STREAM_SCOPES,

@@ -6,6 +6,7 @@ export {
   type ZendeskCredentials,
 } from './auth.ts'
 export * as zendeskOAuth from './oauth.ts'
+export { addZendeskInternalNote } from './ticket-note.ts'
 export { createZendeskConnector, type ZendeskConfig } from './connector.ts'
 export {
   resolveZendeskAccount,

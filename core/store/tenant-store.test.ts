@@ -56,6 +56,7 @@ describe('TenantStore migrations', () => {
       '0005_create_settings',
       '0006_drop_records_kind_index',
       '0007_create_connector_cache',
+      '0010_create_alerts',
     ])
   })
 })

@@ -8,6 +8,8 @@ import {
   type UnifiedRecord,
 } from '../model/index.ts'
 import { identityKeys as defaultIdentityKeys, normaliseEmail } from '../identity/index.ts'
+import type { AlertCandidate, AlertRules } from '../alerts/index.ts'
+import * as alerts from './alerts.ts'
 import * as connections from './connections.ts'
 import { type CachedValue, readCached, writeCached } from './connector-cache.ts'
 import * as customers from './customers.ts'
@@ -412,5 +414,40 @@ export class TenantStore {
       'INSERT INTO settings (id, body) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body',
       JSON.stringify(valid),
     )
+  }
+
+  /** The tenant's alert rules (the defaults until an admin saves some). */
+  getAlertRules(): AlertRules {
+    return alerts.getAlertRules(this.sql)
+  }
+
+  putAlertRules(rules: AlertRules): void {
+    alerts.putAlertRules(this.sql, rules)
+  }
+
+  /** The oldest alerts waiting for delivery, and how many wait. */
+  pendingAlerts(limit = 20) {
+    return alerts.pendingAlerts(this.sql, limit)
+  }
+
+  countPendingAlerts(): number {
+    return alerts.countPendingAlerts(this.sql)
+  }
+
+  settleAlert(id: string, status: 'delivered' | 'failed', reason: string | null): void {
+    alerts.settleAlert(this.sql, id, status, reason, this.clock.now())
+  }
+
+  /** The alert log, newest first, paged by `seq`. */
+  listAlerts(page: { before?: number; limit: number }) {
+    return alerts.listAlerts(this.sql, page)
+  }
+
+  getAlert(id: string) {
+    return alerts.getAlert(this.sql, id)
+  }
+
+  insertTestAlert(alert: AlertCandidate): void {
+    alerts.insertTestAlert(this.sql, alert, this.clock.now())
   }
 }

@@ -1,5 +1,7 @@
+import { evaluateAlerts, type AlertCandidate } from '../alerts/index.ts'
 import { buildCustomer, clusterPeople } from '../identity/index.ts'
 import { refKey, type TenantSettings } from '../model/index.ts'
+import { getAlertRules, recordAlerts } from '../store/alerts.ts'
 import * as q from '../store/customers.ts'
 import type { TenantStore } from '../store/index.ts'
 import { deriveView } from '../view/index.ts'
@@ -14,7 +16,8 @@ export interface DeriveOptions {
  * Re-derives the customers of the touched people, in one transaction: the people connected to them
  * (and to their former customers, so splits are seen) are re-clustered; each cluster's customer,
  * members and view are rewritten; customers that no longer exist (merged, split, erased) are
- * deleted with their views. Clears the touched keys from the store's derive queue.
+ * deleted with their views. Clears the touched keys from the store's derive queue. Alerts the
+ * tenant's rules raise on the new data are written to the store's outbox in the same transaction.
  * Returns the ids of customers written or deleted.
  */
 export function rederive(
@@ -34,6 +37,9 @@ export function rederive(
     const clusters = clusterPeople(q.loadPeople(sql, reached))
     const written = new Set<string>()
     const members = new Set<string>()
+    const rules = getAlertRules(sql)
+    const alertsSinceMs = options.now - rules.windowHours * 3_600_000
+    const alerts: AlertCandidate[] = []
     for (const cluster of clusters) {
       const memberKeys = cluster.map((p) => refKey(p.ref))
       const tickets = q.loadTicketsOf(sql, memberKeys)
@@ -54,6 +60,15 @@ export function rederive(
         freshness,
       })
       q.saveCustomer(sql, customer, memberKeys, view, options.now)
+      alerts.push(
+        ...evaluateAlerts({
+          customer,
+          responses,
+          friction: view.friction,
+          rules,
+          sinceMs: alertsSinceMs,
+        }),
+      )
       written.add(customer.id)
       for (const key of memberKeys) members.add(key)
     }
@@ -64,6 +79,8 @@ export function rederive(
       [...reached, ...touched].filter((key) => !members.has(key)),
     )
     q.clearPendingDerive(sql, touched)
+    // Fired alerts go to the outbox with the views that show them (the worker's alarm delivers).
+    recordAlerts(sql, alerts, rules, options.now)
     return [...written, ...gone].sort()
   })
 }

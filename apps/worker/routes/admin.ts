@@ -9,6 +9,7 @@ import { newTenantId } from '../tenant/api-key.ts'
 import { tenantStub } from '../tenant/client.ts'
 import { ConnectionInput, resolveAccount } from '../tenant/connection-input.ts'
 import { valid } from '../validate.ts'
+import { adminAlerts } from './admin-alerts.ts'
 import { adminCustomers } from './admin-customers.ts'
 import { adminInstallations } from './admin-installations.ts'
 import { adminLifecycle } from './admin-lifecycle.ts'
@@ -166,3 +167,4 @@ export const admin = new Hono<AppEnv>()
   .route('/', adminCustomers)
   .route('/', adminOps)
   .route('/', adminLifecycle)
+  .route('/', adminAlerts)

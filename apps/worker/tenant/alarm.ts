@@ -1,5 +1,6 @@
 import type { SqlPort, TenantStore } from '../../../core/store/index.ts'
 import { derivePendingSlice } from '../../../core/sync/derive.ts'
+import type { Alerts } from './alerts.ts'
 import type { Connections } from './connections.ts'
 import type { Lifecycle } from './lifecycle.ts'
 import { credentialVerdict, noteCredentialVerdict } from './lifecycle-state.ts'
@@ -26,6 +27,8 @@ export interface AlarmDeps {
   limits: SliceLimits
   /** Retention: purges past it come first in a pass, and bring the alarm back when due. */
   lifecycle?: Lifecycle
+  /** Delivers the store's alert outbox; optional so tests of syncing alone can leave it out. */
+  alerts?: Pick<Alerts, 'nextDue' | 'deliver'>
   now?: () => number
 }
 
@@ -49,9 +52,11 @@ export class Alarm {
 
   /** When the alarm should next run: now while people wait for a derive, else the earliest due connection. */
   private nextWork(): number | null {
-    const scheduled = earliestRun(this.deps.sql)
+    const runs = earliestRun(this.deps.sql)
     const purge = this.deps.lifecycle?.nextPurgeMs() ?? null
-    const due = scheduled === null ? purge : purge === null ? scheduled : Math.min(scheduled, purge)
+    const alerts = this.deps.alerts?.nextDue(this.now()) ?? null
+    const times = [runs, purge, alerts].filter((t): t is number => t !== null)
+    const due = times.length > 0 ? Math.min(...times) : null
     if (this.deps.store.countPendingDerive() === 0) return due
     return Math.min(due ?? Infinity, this.now())
   }
@@ -131,6 +136,14 @@ export class Alarm {
           nextRunMs: this.now() + FAILURE_BACKOFF_MS,
         })
       }
+    }
+    // Alerts the derives above raised (and retries that are due), after the syncs' writes.
+    try {
+      await this.deps.alerts?.deliver(tenantId, () => this.now())
+    } catch (err) {
+      // Attempts already made are recorded; the rest wait for the next pass.
+      const message = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error'
+      log('error', 'alert_delivery_failed', { tenantId, message })
     }
     const next = this.nextWork()
     if (next !== null) await this.deps.storage.setAlarm(Math.max(next, this.now()))

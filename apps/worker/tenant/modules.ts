@@ -1,5 +1,6 @@
-import { TenantStore } from '../../../core/store/index.ts'
+import { TenantStore, type Connection } from '../../../core/store/index.ts'
 import { Alarm } from './alarm.ts'
+import { Alerts, type AlertsRequest } from './alerts.ts'
 import { Connections } from './connections.ts'
 import { OAuthGrants } from './grants.ts'
 import { handleInstall, type InstallRequest } from './installs.ts'
@@ -67,6 +68,10 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
     hubspotClient: hubspotAppClient(env),
     now: Date.now,
   })
+  const allowLoopbackHttp = env.CXLENS_ALERTS_ALLOW_LOOPBACK === '1'
+  const openAuth = (tenantId: string, connection: Connection) =>
+    connections.openAuth(tenantId, connection)
+  const alertsModule = new Alerts({ sql, store, sealer, allowLoopbackHttp, openAuth })
   const alarm = new Alarm({
     store,
     sql,
@@ -76,6 +81,7 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
     runner,
     limits,
     lifecycle,
+    alerts: alertsModule,
   })
   /** Operations on connections, runs and the tenant itself (connection-ops.ts). */
   const ops = <R extends OpsRequest>(request: R) => {
@@ -110,6 +116,9 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
       },
       request,
     )
+  /** Alert rules, destinations, log and test alerts (alerts.ts). */
+  const alerts = (request: AlertsRequest) =>
+    alertsModule.handle(keys.requireTenantId('alerts'), request, Date.now())
   void ctx.blockConcurrencyWhile(async () => {
     store.migrate()
     migrateWorker(sql, Date.now())
@@ -126,6 +135,7 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
     lifecycle,
     lifecycleOps,
     install,
+    alerts,
   }
 }
 

@@ -35,4 +35,5 @@ export const sealContext = {
     `${tenantId}/installation/${platform}/${externalId}`,
   webhook: (tenantId: string, platform: string, account: string, webhookId: string) =>
     `${tenantId}/webhook/${platform}/${account}/${webhookId}`,
+  alertDestination: (tenantId: string, id: string) => `${tenantId}/alerts/${id}`,
 }

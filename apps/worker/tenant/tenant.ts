@@ -3,6 +3,7 @@ import type { CustomerView, TenantSettings } from '../../../core/model/index.ts'
 import type { TenantStore } from '../../../core/store/index.ts'
 import { importResponses } from '../imports/import-responses.ts'
 import type { ResponseInput } from '../imports/response-input.ts'
+import type { AlertsRequest, AlertsResult } from './alerts.ts'
 import type { ConnectionInput, ConnectionSummary } from './connection-input.ts'
 import type { OpsRefusal, OpsRequest, OpsResults } from './connection-ops.ts'
 import type { AddConnectionResult } from './connections.ts'
@@ -112,6 +113,12 @@ export class Tenant extends DurableObject<Env> {
   async install<R extends Rpc.InstallRequest>(r: R): Promise<Rpc.InstallResults[R['op']]> {
     return this.armed(await this.m.install(r))
   }
+
+  /** Alert rules, destinations, log and test alerts (alerts.ts); the alarm delivers. */
+  async alerts(request: AlertsRequest): Promise<AlertsResult> {
+    return this.armed(await this.m.alerts(request))
+  }
+
   lookup(key: Rpc.LookupKey): Rpc.LookupResult {
     return lookupCustomer(this.store, key)
   }

@@ -17,6 +17,7 @@ import {
 } from './portal.ts'
 import { type SearchRequest, SearchError, runSearch } from './search.ts'
 import { errorBody, parsePropertyList, toApiObject } from './serialize.ts'
+import { registerTasks } from './tasks.ts'
 import { feedbackPropertiesResponse, pipelinesResponse } from './settings.ts'
 
 export interface HubSpotSandboxOptions extends Partial<Omit<GenerateOptions, 'searchLagMs'>> {
@@ -232,6 +233,7 @@ export function createHubSpotSandbox(options: HubSpotSandboxOptions = {}) {
     return c.json({ ...payload, numErrors: errors.length, errors }, 207)
   })
 
+  registerTasks(app, portal, now)
   app.get('/crm/v3/pipelines/tickets', (c) => c.json(pipelinesResponse(portalCreatedAt)))
   app.get('/crm/v3/properties/feedback_submissions', (c) =>
     c.json(feedbackPropertiesResponse(portalCreatedAt)),

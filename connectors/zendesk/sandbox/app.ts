@@ -11,6 +11,7 @@ import { listEndpointName, registerListEndpoints } from './routes/list-endpoints
 import { registerSatisfaction } from './routes/satisfaction.ts'
 import { registerSurveyResponses } from './routes/survey-responses.ts'
 import { registerTicketMetricsList } from './routes/ticket-metrics.ts'
+import { registerTicketNotes } from './routes/ticket-notes.ts'
 import { emptyCounters, type SandboxState } from './state.ts'
 import type {
   Account,
@@ -223,6 +224,7 @@ export function createZendeskSandbox(options: SandboxOptions = {}) {
   registerIncremental(app, ctx)
   registerSatisfaction(app, ctx)
   registerSurveyResponses(app, ctx)
+  registerTicketNotes(app, ctx)
   registerListEndpoints(app, ctx)
   registerTicketMetricsList(app, ctx)
   app.notFound((c) => c.json({ error: 'InvalidEndpoint', description: 'Not found' }, 404))

@@ -5,6 +5,7 @@ import createSync from './0004_create_sync.ts'
 import createSettings from './0005_create_settings.ts'
 import dropRecordsKindIndex from './0006_drop_records_kind_index.ts'
 import createConnectorCache from './0007_create_connector_cache.ts'
+import createAlerts from './0010_create_alerts.ts'
 
 export interface Migration {
   id: number
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 5, name: '0005_create_settings', sql: createSettings },
   { id: 6, name: '0006_drop_records_kind_index', sql: dropRecordsKindIndex },
   { id: 7, name: '0007_create_connector_cache', sql: createConnectorCache },
+  { id: 10, name: '0010_create_alerts', sql: createAlerts },
 ]

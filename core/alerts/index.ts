@@ -1,0 +1,3 @@
+export * from './evaluate.ts'
+export * from './rules.ts'
+export { alertText } from './text.ts'
