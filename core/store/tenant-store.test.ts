@@ -55,6 +55,7 @@ describe('TenantStore migrations', () => {
       '0004_create_sync',
       '0005_create_settings',
       '0006_drop_records_kind_index',
+      '0011_create_dashboards',
     ])
   })
 })

@@ -1,6 +1,14 @@
 import {
+  dashboardContribution,
+  frictionReport,
+  npsReport,
+  ratingReport,
+} from '../dashboards/index.ts'
+import {
   refKey,
   TenantSettings,
+  type RiskLevel,
+  type SurveyResponse,
   type Customer,
   type CustomerView,
   type SourceRef,
@@ -9,6 +17,7 @@ import {
 import { identityKeys as defaultIdentityKeys, normaliseEmail } from '../identity/index.ts'
 import * as connections from './connections.ts'
 import * as customers from './customers.ts'
+import * as dashboards from './dashboards.ts'
 import { applyMigrations } from './migrate.ts'
 import type { SqlPort } from './port.ts'
 import { optionalInstant, parseJson, toInstant } from './rows.ts'
@@ -19,6 +28,7 @@ import { writePage, type IdentityKeysFn, type WritePageInput } from './write-pag
 export type { Connection, ConnectionInput } from './connections.ts'
 export type { StreamStatePatch, StreamStatus } from './stream-state.ts'
 export type { ViewFilter } from './views.ts'
+export type { DashboardFilter, WorklistEntry } from './dashboards.ts'
 export type { QuarantinedItem, WritePageInput, WritePageResult } from './write-page.ts'
 
 export interface StoreOptions {
@@ -173,6 +183,38 @@ export class TenantStore {
       customers.queueAllMembers(this.sql)
       return customers.countPendingDerive(this.sql)
     })
+  }
+
+  // CX dashboards: per-customer shares replaced at each derive, read from running totals
+
+  /** Replaces the customer's share of the dashboards; the derive calls it in its transaction. */
+  saveDashboardShare(customerId: string, responses: readonly SurveyResponse[], view: CustomerView) {
+    const members = new Set(customers.membersOf(this.sql, [customerId]))
+    const share = dashboardContribution(responses, view, members)
+    dashboards.saveDashboardShare(this.sql, customerId, share)
+  }
+
+  npsDashboard(filter: dashboards.DashboardFilter = {}) {
+    return npsReport(dashboards.npsByMonth(this.sql, filter))
+  }
+
+  csatDashboard(filter: dashboards.DashboardFilter = {}) {
+    return ratingReport(dashboards.ratingsByMonth(this.sql, 'csat', filter))
+  }
+
+  cesDashboard(filter: dashboards.DashboardFilter = {}) {
+    return ratingReport(dashboards.ratingsByMonth(this.sql, 'ces', filter))
+  }
+
+  frictionDashboard(filter: dashboards.DashboardFilter = {}) {
+    return frictionReport(dashboards.frictionByMonth(this.sql, filter))
+  }
+
+  /** Detractors with open friction to call back: at-risk first, then newest answer first. */
+  worklist(
+    query: dashboards.DashboardFilter & { limit?: number; offset?: number; risk?: RiskLevel } = {},
+  ) {
+    return dashboards.worklist(this.sql, { limit: 50, offset: 0, ...query })
   }
 
   // Connections, sync state, runs

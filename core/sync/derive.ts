@@ -54,6 +54,7 @@ export function rederive(
         freshness,
       })
       q.saveCustomer(sql, customer, memberKeys, view, options.now)
+      store.saveDashboardShare(customer.id, responses, view)
       written.add(customer.id)
       for (const key of memberKeys) members.add(key)
     }

@@ -4,6 +4,7 @@ import createCustomers from './0003_create_customers.ts'
 import createSync from './0004_create_sync.ts'
 import createSettings from './0005_create_settings.ts'
 import dropRecordsKindIndex from './0006_drop_records_kind_index.ts'
+import createDashboards from './0011_create_dashboards.ts'
 
 export interface Migration {
   id: number
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 4, name: '0004_create_sync', sql: createSync },
   { id: 5, name: '0005_create_settings', sql: createSettings },
   { id: 6, name: '0006_drop_records_kind_index', sql: dropRecordsKindIndex },
+  { id: 11, name: '0011_create_dashboards', sql: createDashboards },
 ]
