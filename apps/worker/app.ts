@@ -7,6 +7,7 @@ import { requireTenant } from './middleware/require-tenant.ts'
 import { onError, onNotFound } from './problem.ts'
 import { admin } from './routes/admin.ts'
 import { customers } from './routes/customers.ts'
+import { adminDashboards, dashboards } from './routes/dashboards.ts'
 import { responses } from './routes/responses.ts'
 import { health } from './routes/health.ts'
 import { webhooks } from './routes/webhooks.ts'
@@ -21,6 +22,7 @@ export const app = new Hono<AppEnv>()
 app.route('/', health)
 app.route('/admin', admin)
 app.route('/admin', adminWebhooks)
+app.route('/admin', adminDashboards)
 // Vendor webhooks: each request proves itself by the vendor's signature, no bearer.
 app.route('/webhooks', webhooks)
 app.use('/v1/customers/*', ...customerCredentials(platformCredentials()))
@@ -28,6 +30,7 @@ app.route('/v1/customers', customers)
 // Writes take the tenant API key only: a sidebar's JWT or a card's signature only reads.
 app.use('/v1/responses', apiKey(), requireTenant())
 app.route('/v1/responses', responses)
+app.route('/v1/dashboards', dashboards)
 
 app.onError(onError)
 app.notFound(onNotFound)

@@ -7,6 +7,7 @@ import type { ConnectionInput, ConnectionSummary } from './connection-input.ts'
 import type { OpsRefusal, OpsRequest, OpsResults } from './connection-ops.ts'
 import type { AddConnectionResult } from './connections.ts'
 import { listCustomerSummaries, type CustomerFilter, type CustomerPage } from './customer-list.ts'
+import { handleInsight, type InsightRequest } from './insight.ts'
 import type { InstallationSignature, InstallationSummary, Platform } from './installations.ts'
 import { lookupCustomer } from './lookup.ts'
 import { openTenantModules, type TenantModules } from './modules.ts'
@@ -101,6 +102,10 @@ export class Tenant extends DurableObject<Env> {
   /** Operations on connections, runs and the tenant (connection-ops.ts). */
   async ops<R extends OpsRequest>(request: R): Promise<OpsResults[R['op']] | OpsRefusal> {
     return this.armed(await this.m.ops(request))
+  }
+
+  insight(request: InsightRequest) {
+    return handleInsight(this.store, request)
   }
 
   lookup(key: Rpc.LookupKey): Rpc.LookupResult {
