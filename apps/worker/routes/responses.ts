@@ -9,6 +9,12 @@ import {
   rowsFromCsv,
   type RejectedRow,
 } from '../imports/response-input.ts'
+import {
+  PRESET_NAMES,
+  PresetError,
+  presetNamed,
+  type PresetName,
+} from '../imports/presets/index.ts'
 import { badRequest, ProblemError } from '../problem.ts'
 import { tenantStub } from '../tenant/client.ts'
 import { mediaTypeOf, readJsonBody, valid } from '../validate.ts'
@@ -22,9 +28,32 @@ const FeedQuery = z.strictObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lower-case letters, digits, - and _')
     .default('api'),
+  /** The survey tool whose export the body is, as the tool wrote it (imports/presets). */
+  preset: z.enum(PRESET_NAMES).optional(),
 })
 
 const JsonBody = z.strictObject({ responses: z.array(z.unknown()).min(1).max(MAX_ROWS) })
+
+/** A survey tool's own export, read by its preset into rows of the JSON shape. */
+async function readPresetRows(c: Context<AppEnv>, name: PresetName): Promise<{ rows: unknown[] }> {
+  const preset = presetNamed(name)
+  if (mediaTypeOf(c.req.header('content-type')) !== preset.mediaType) {
+    throw new ProblemError(415, `The ${name} preset reads ${preset.mediaType}`)
+  }
+  let rows: unknown[]
+  try {
+    rows = preset.read(await c.req.text())
+  } catch (error) {
+    if (error instanceof PresetError || error instanceof CsvError) {
+      throw badRequest(`Not a ${name} export: ${error.message}`)
+    }
+    throw error
+  }
+  if (rows.length === 0 || rows.length > MAX_ROWS) {
+    throw badRequest(`Send 1 to ${MAX_ROWS} responses (got ${rows.length})`)
+  }
+  return { rows }
+}
 
 /** The request's rows in the JSON shape, whichever content type carried them. */
 async function readRows(
@@ -83,8 +112,10 @@ export const responses = new Hono<AppEnv>().post(
   valid('query', FeedQuery),
   async (c) => {
     const { tenantId } = c.get('tenant')
-    const { feed } = c.req.valid('query')
-    const { rows, ignoredColumns } = await readRows(c)
+    const { feed, preset } = c.req.valid('query')
+    const { rows, ignoredColumns } = preset
+      ? { ...(await readPresetRows(c, preset)), ignoredColumns: undefined }
+      : await readRows(c)
 
     const rejected: RejectedRow[] = []
     const valid: { row: number; input: ResponseInput }[] = []
@@ -108,6 +139,7 @@ export const responses = new Hono<AppEnv>().post(
     const accepted = result.written + result.unchanged
     const body = {
       feed,
+      ...(preset ? { preset } : {}),
       accepted,
       written: result.written,
       unchanged: result.unchanged,
