@@ -29,7 +29,8 @@ export function saveDashboardShare(
   customerId: string,
   share: DashboardContribution,
 ): void {
-  deleteDashboardShares(sql, [customerId])
+  for (const table of SHARE_TABLES)
+    sql.run(`DELETE FROM ${table} WHERE customer_id = ?`, customerId)
   const j = (field: string) => `json_extract(value, '$.${field}')`
   if (share.nps.length) {
     sql.run(
