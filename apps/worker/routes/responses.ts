@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { CsvError, parseCsv } from '../imports/csv.ts'
+import { FeedConfig, readWithConfig } from '../imports/mapping.ts'
 import {
   ResponseInput,
   rowErrors,
@@ -46,6 +47,29 @@ async function readPresetRows(c: Context<AppEnv>, name: PresetName): Promise<{ r
   } catch (error) {
     if (error instanceof PresetError || error instanceof CsvError) {
       throw badRequest(`Not a ${name} export: ${error.message}`)
+    }
+    throw error
+  }
+  if (rows.length === 0 || rows.length > MAX_ROWS) {
+    throw badRequest(`Send 1 to ${MAX_ROWS} responses (got ${rows.length})`)
+  }
+  return { rows }
+}
+
+type FeedLookup = { config: FeedConfig | null }
+
+/** A body in the feed's saved format (a preset or a column mapping). */
+async function readSavedRows(c: Context<AppEnv>, config: FeedConfig): Promise<{ rows: unknown[] }> {
+  let rows: unknown[]
+  try {
+    rows = readWithConfig(
+      config,
+      mediaTypeOf(c.req.header('content-type')) ?? '',
+      await c.req.text(),
+    )
+  } catch (error) {
+    if (error instanceof PresetError || error instanceof CsvError) {
+      throw badRequest(`Not in this feed's format: ${error.message}`)
     }
     throw error
   }
@@ -113,9 +137,15 @@ export const responses = new Hono<AppEnv>().post(
   async (c) => {
     const { tenantId } = c.get('tenant')
     const { feed, preset } = c.req.valid('query')
+    // A feed with a saved format (admin `PUT .../feeds/:feed`) is read with it.
+    const saved = preset
+      ? null
+      : ((await tenantStub(c.env, tenantId).insight({ op: 'feed.get', feed })) as FeedLookup).config
     const { rows, ignoredColumns } = preset
       ? { ...(await readPresetRows(c, preset)), ignoredColumns: undefined }
-      : await readRows(c)
+      : saved
+        ? { ...(await readSavedRows(c, saved)), ignoredColumns: undefined }
+        : await readRows(c)
 
     const rejected: RejectedRow[] = []
     const valid: { row: number; input: ResponseInput }[] = []

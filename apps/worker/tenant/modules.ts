@@ -1,6 +1,8 @@
 import { TenantStore } from '../../../core/store/index.ts'
 import { Alarm } from './alarm.ts'
 import { Connections } from './connections.ts'
+import { Feeds } from './feeds.ts'
+import { handleInsight, type InsightRequest } from './insight.ts'
 import { Installations } from './installations.ts'
 import { TenantKeys } from './keys.ts'
 import { migrateWorker } from './migrations/index.ts'
@@ -55,9 +57,26 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
       request,
     )
   }
+  const feeds = new Feeds(sql, sealer)
+  /** CX insight: dashboards and survey feeds (insight.ts). */
+  const insight = (request: InsightRequest) =>
+    handleInsight(
+      { store, feeds, tenantId: () => keys.requireTenantId('insight'), nowMs: Date.now() },
+      request,
+    )
   void ctx.blockConcurrencyWhile(async () => {
     store.migrate()
     migrateWorker(sql, Date.now())
   })
-  return { store, keys, connections, installations, webhookSecrets, webhooks, alarm, ops }
+  return {
+    store,
+    keys,
+    connections,
+    installations,
+    webhookSecrets,
+    webhooks,
+    alarm,
+    ops,
+    insight,
+  }
 }

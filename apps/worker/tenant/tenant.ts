@@ -7,7 +7,7 @@ import type { ConnectionInput, ConnectionSummary } from './connection-input.ts'
 import type { OpsRefusal, OpsRequest, OpsResults } from './connection-ops.ts'
 import type { AddConnectionResult } from './connections.ts'
 import { listCustomerSummaries, type CustomerFilter, type CustomerPage } from './customer-list.ts'
-import { handleInsight, type InsightRequest } from './insight.ts'
+import type { InsightRequest } from './insight.ts'
 import type { InstallationSignature, InstallationSummary, Platform } from './installations.ts'
 import { lookupCustomer } from './lookup.ts'
 import { openTenantModules, type TenantModules } from './modules.ts'
@@ -104,8 +104,8 @@ export class Tenant extends DurableObject<Env> {
     return this.armed(await this.m.ops(request))
   }
 
-  insight(request: InsightRequest) {
-    return handleInsight(this.store, request)
+  async insight(request: InsightRequest) {
+    return this.armed(await this.m.insight(request))
   }
 
   lookup(key: Rpc.LookupKey): Rpc.LookupResult {

@@ -2,12 +2,14 @@ import { applyMigrations, type Migration, type SqlPort } from '../../../../core/
 import workerTables from './0001_worker_tables.ts'
 import webhookTables from './0002_webhook_tables.ts'
 import opsTables from './0003_ops_tables.ts'
+import feedTables from './0007_feed_tables.ts'
 
 /** The worker's own tables in a tenant object, beside the store's; in order. */
 export const WORKER_MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '0001_worker_tables', sql: workerTables },
   { id: 2, name: '0002_webhook_tables', sql: webhookTables },
   { id: 3, name: '0003_ops_tables', sql: opsTables },
+  { id: 7, name: '0007_feed_tables', sql: feedTables },
 ]
 
 /** Where the worker records its applied migrations (the store keeps `schema_migrations`). */
