@@ -3,7 +3,7 @@
  * sealed HMAC secret its inbound webhook is signed with (null until one is generated).
  */
 export default `
-CREATE TABLE worker_feeds (
+CREATE TABLE IF NOT EXISTS worker_feeds (
   feed TEXT PRIMARY KEY,
   config TEXT,
   secret TEXT,
