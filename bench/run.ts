@@ -4,12 +4,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { runDashboardsBench } from './dashboards.ts'
 import { runHubSpotBench } from './hubspot.ts'
 import { runIdentityBench } from './identity.ts'
 import { fmt } from './table.ts'
 import { runZendeskBench } from './zendesk.ts'
 
-const PARTS = ['zendesk', 'hubspot', 'identity'] as const
+const PARTS = ['zendesk', 'hubspot', 'identity', 'dashboards'] as const
 type Part = (typeof PARTS)[number]
 
 const { values } = parseArgs({
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     people: { type: 'string', default: '200000' },
     'store-people': { type: 'string', default: '200000' },
     'baseline-sample': { type: 'string', default: '5000' },
+    'dashboard-customers': { type: 'string', default: '100000' },
   },
 })
 const only = (values.only ?? []).flatMap((v) => v.split(','))
@@ -97,6 +99,14 @@ try {
             storePeople: Number(values['store-people']),
             baselineSample: Number(values['baseline-sample']),
           },
+          dir,
+          progress,
+        ),
+      )
+    if (part === 'dashboards')
+      await run(part, () =>
+        runDashboardsBench(
+          { seed: common.seed, customers: Number(values['dashboard-customers']), requests: 21 },
           dir,
           progress,
         ),

@@ -7,6 +7,7 @@ import type {
   Ticket,
 } from '../model/index.ts'
 import { hasSoundScore } from '../model/bounds.ts'
+import { deleteDashboardShares } from './dashboards.ts'
 import type { SqlPort } from './port.ts'
 import { jsonList, parseJson } from './rows.ts'
 
@@ -134,6 +135,7 @@ export function deleteCustomers(sql: SqlPort, ids: string[]): void {
     const column = table === 'customers' ? 'id' : 'customer_id'
     sql.run(`DELETE FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`, list)
   }
+  deleteDashboardShares(sql, ids)
 }
 
 /** People who belong to no customer any more (erased, agents, deleted). */

@@ -57,6 +57,7 @@ describe('TenantStore migrations', () => {
       '0006_drop_records_kind_index',
       '0007_create_connector_cache',
       '0010_create_alerts',
+      '0011_create_dashboards',
     ])
   })
 })

@@ -1,6 +1,14 @@
 import {
+  dashboardContribution,
+  frictionReport,
+  npsReport,
+  ratingReport,
+} from '../dashboards/index.ts'
+import {
   refKey,
   TenantSettings,
+  type RiskLevel,
+  type SurveyResponse,
   type Customer,
   type CustomerView,
   type Person,
@@ -16,6 +24,7 @@ import * as customers from './customers.ts'
 import { eraseSubject, subjectOf, type ErasureResult } from './erase-subject.ts'
 import { purgeAccount, type AccountPurge } from './purge-account.ts'
 import { keyAndSurvivors } from './merged-into.ts'
+import * as dashboards from './dashboards.ts'
 import { applyMigrations } from './migrate.ts'
 import type { SqlPort } from './port.ts'
 import { optionalInstant, parseJson, toInstant } from './rows.ts'
@@ -28,6 +37,7 @@ export type { ErasureResult } from './erase-subject.ts'
 export type { AccountPurge } from './purge-account.ts'
 export type { StreamStatePatch, StreamStatus } from './stream-state.ts'
 export type { ViewFilter } from './views.ts'
+export type { DashboardFilter, WorklistEntry } from './dashboards.ts'
 export type { QuarantinedItem, WritePageInput, WritePageResult } from './write-page.ts'
 
 export interface StoreOptions {
@@ -196,6 +206,38 @@ export class TenantStore {
       customers.queueAllMembers(this.sql)
       return customers.countPendingDerive(this.sql)
     })
+  }
+
+  // CX dashboards: per-customer shares replaced at each derive, read from running totals
+
+  /** Replaces the customer's share of the dashboards; the derive calls it in its transaction. */
+  saveDashboardShare(customerId: string, responses: readonly SurveyResponse[], view: CustomerView) {
+    const members = new Set(customers.membersOf(this.sql, [customerId]))
+    const share = dashboardContribution(responses, view, members)
+    dashboards.saveDashboardShare(this.sql, customerId, share)
+  }
+
+  npsDashboard(filter: dashboards.DashboardFilter = {}) {
+    return npsReport(dashboards.npsByMonth(this.sql, filter))
+  }
+
+  csatDashboard(filter: dashboards.DashboardFilter = {}) {
+    return ratingReport(dashboards.ratingsByMonth(this.sql, 'csat', filter))
+  }
+
+  cesDashboard(filter: dashboards.DashboardFilter = {}) {
+    return ratingReport(dashboards.ratingsByMonth(this.sql, 'ces', filter))
+  }
+
+  frictionDashboard(filter: dashboards.DashboardFilter = {}) {
+    return frictionReport(dashboards.frictionByMonth(this.sql, filter))
+  }
+
+  /** Detractors with open friction to call back: at-risk first, then newest answer first. */
+  worklist(
+    query: dashboards.DashboardFilter & { limit?: number; offset?: number; risk?: RiskLevel } = {},
+  ) {
+    return dashboards.worklist(this.sql, { limit: 50, offset: 0, ...query })
   }
 
   // Connections, sync state, runs

@@ -3,12 +3,19 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { CsvError, parseCsv } from '../imports/csv.ts'
+import { FeedConfig, readWithConfig } from '../imports/mapping.ts'
 import {
   ResponseInput,
   rowErrors,
   rowsFromCsv,
   type RejectedRow,
 } from '../imports/response-input.ts'
+import {
+  PRESET_NAMES,
+  PresetError,
+  presetNamed,
+  type PresetName,
+} from '../imports/presets/index.ts'
 import { badRequest, ProblemError } from '../problem.ts'
 import { tenantStub } from '../tenant/client.ts'
 import { mediaTypeOf, readJsonBody, valid } from '../validate.ts'
@@ -22,9 +29,55 @@ export const FeedQuery = z.strictObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lower-case letters, digits, - and _')
     .default('api'),
+  /** The survey tool whose export the body is, as the tool wrote it (imports/presets). */
+  preset: z.enum(PRESET_NAMES).optional(),
 })
 
 export const JsonBody = z.strictObject({ responses: z.array(z.unknown()).min(1).max(MAX_ROWS) })
+
+/** A survey tool's own export, read by its preset into rows of the JSON shape. */
+async function readPresetRows(c: Context<AppEnv>, name: PresetName): Promise<{ rows: unknown[] }> {
+  const preset = presetNamed(name)
+  if (mediaTypeOf(c.req.header('content-type')) !== preset.mediaType) {
+    throw new ProblemError(415, `The ${name} preset reads ${preset.mediaType}`)
+  }
+  let rows: unknown[]
+  try {
+    rows = preset.read(await c.req.text())
+  } catch (error) {
+    if (error instanceof PresetError || error instanceof CsvError) {
+      throw badRequest(`Not a ${name} export: ${error.message}`)
+    }
+    throw error
+  }
+  if (rows.length === 0 || rows.length > MAX_ROWS) {
+    throw badRequest(`Send 1 to ${MAX_ROWS} responses (got ${rows.length})`)
+  }
+  return { rows }
+}
+
+type FeedLookup = { config: FeedConfig | null }
+
+/** A body in the feed's saved format (a preset or a column mapping). */
+async function readSavedRows(c: Context<AppEnv>, config: FeedConfig): Promise<{ rows: unknown[] }> {
+  let rows: unknown[]
+  try {
+    rows = readWithConfig(
+      config,
+      mediaTypeOf(c.req.header('content-type')) ?? '',
+      await c.req.text(),
+    )
+  } catch (error) {
+    if (error instanceof PresetError || error instanceof CsvError) {
+      throw badRequest(`Not in this feed's format: ${error.message}`)
+    }
+    throw error
+  }
+  if (rows.length === 0 || rows.length > MAX_ROWS) {
+    throw badRequest(`Send 1 to ${MAX_ROWS} responses (got ${rows.length})`)
+  }
+  return { rows }
+}
 
 /** The request's rows in the JSON shape, whichever content type carried them. */
 async function readRows(
@@ -83,8 +136,16 @@ export const responses = new Hono<AppEnv>().post(
   valid('query', FeedQuery),
   async (c) => {
     const { tenantId } = c.get('tenant')
-    const { feed } = c.req.valid('query')
-    const { rows, ignoredColumns } = await readRows(c)
+    const { feed, preset } = c.req.valid('query')
+    // A feed with a saved format (admin `PUT .../feeds/:feed`) is read with it.
+    const saved = preset
+      ? null
+      : ((await tenantStub(c.env, tenantId).insight({ op: 'feed.get', feed })) as FeedLookup).config
+    const { rows, ignoredColumns } = preset
+      ? { ...(await readPresetRows(c, preset)), ignoredColumns: undefined }
+      : saved
+        ? { ...(await readSavedRows(c, saved)), ignoredColumns: undefined }
+        : await readRows(c)
 
     const rejected: RejectedRow[] = []
     const valid: { row: number; input: ResponseInput }[] = []
@@ -108,6 +169,7 @@ export const responses = new Hono<AppEnv>().post(
     const accepted = result.written + result.unchanged
     const body = {
       feed,
+      ...(preset ? { preset } : {}),
       accepted,
       written: result.written,
       unchanged: result.unchanged,

@@ -5,6 +5,8 @@ import { Connections } from './connections.ts'
 import { OAuthGrants } from './grants.ts'
 import { handleInstall, type InstallRequest } from './installs.ts'
 import { oauthApps } from '../oauth-config.ts'
+import { Feeds } from './feeds.ts'
+import { handleInsight, type InsightRequest } from './insight.ts'
 import { Installations } from './installations.ts'
 import {
   handleLifecycle,
@@ -119,6 +121,13 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
   /** Alert rules, destinations, log and test alerts (alerts.ts). */
   const alerts = (request: AlertsRequest) =>
     alertsModule.handle(keys.requireTenantId('alerts'), request, Date.now())
+  const feeds = new Feeds(sql, sealer)
+  /** CX insight: dashboards and survey feeds (insight.ts). */
+  const insight = (request: InsightRequest) =>
+    handleInsight(
+      { store, feeds, tenantId: () => keys.requireTenantId('insight'), nowMs: Date.now() },
+      request,
+    )
   void ctx.blockConcurrencyWhile(async () => {
     store.migrate()
     migrateWorker(sql, Date.now())
@@ -136,6 +145,7 @@ export function openTenantModules(ctx: DurableObjectState, env: Env) {
     lifecycleOps,
     install,
     alerts,
+    insight,
   }
 }
 

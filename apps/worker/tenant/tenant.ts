@@ -8,6 +8,7 @@ import type { ConnectionInput, ConnectionSummary } from './connection-input.ts'
 import type { OpsRefusal, OpsRequest, OpsResults } from './connection-ops.ts'
 import type { AddConnectionResult } from './connections.ts'
 import { listCustomerSummaries, type CustomerFilter, type CustomerPage } from './customer-list.ts'
+import type { InsightRequest } from './insight.ts'
 import type { InstallationSignature, InstallationSummary, Platform } from './installations.ts'
 import { lookupCustomer } from './lookup.ts'
 import { openTenantModules, type TenantModules } from './modules.ts'
@@ -117,6 +118,11 @@ export class Tenant extends DurableObject<Env> {
   /** Alert rules, destinations, log and test alerts (alerts.ts); the alarm delivers. */
   async alerts(request: AlertsRequest): Promise<AlertsResult> {
     return this.armed(await this.m.alerts(request))
+  }
+
+  /** CX insight: dashboards and survey feeds (insight.ts). */
+  async insight(request: InsightRequest) {
+    return this.armed(await this.m.insight(request))
   }
 
   lookup(key: Rpc.LookupKey): Rpc.LookupResult {

@@ -6,6 +6,7 @@ import createSettings from './0005_create_settings.ts'
 import dropRecordsKindIndex from './0006_drop_records_kind_index.ts'
 import createConnectorCache from './0007_create_connector_cache.ts'
 import createAlerts from './0010_create_alerts.ts'
+import createDashboards from './0011_create_dashboards.ts'
 
 export interface Migration {
   id: number
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 6, name: '0006_drop_records_kind_index', sql: dropRecordsKindIndex },
   { id: 7, name: '0007_create_connector_cache', sql: createConnectorCache },
   { id: 10, name: '0010_create_alerts', sql: createAlerts },
+  { id: 11, name: '0011_create_dashboards', sql: createDashboards },
 ]

@@ -5,6 +5,7 @@ import opsTables from './0003_ops_tables.ts'
 import oauthGrants from './0004_oauth_grants.ts'
 import lifecycleTables from './0005_lifecycle_tables.ts'
 import alertTables from './0006_alert_tables.ts'
+import feedTables from './0007_feed_tables.ts'
 
 /** The worker's own tables in a tenant object, beside the store's; in order. */
 export const WORKER_MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const WORKER_MIGRATIONS: readonly Migration[] = [
   { id: 4, name: '0004_oauth_grants', sql: oauthGrants },
   { id: 5, name: '0005_lifecycle_tables', sql: lifecycleTables },
   { id: 6, name: '0006_alert_tables', sql: alertTables },
+  { id: 7, name: '0007_feed_tables', sql: feedTables },
 ]
 
 /** Where the worker records its applied migrations (the store keeps `schema_migrations`). */

@@ -9,11 +9,13 @@ import type { CardRecord } from './api.ts'
 import { cardMessage } from './card-messages.ts'
 import { LookupFailed, Loading, UnknownCustomer } from './sections/CardStates.tsx'
 import { CsatSection } from './sections/CsatSection.tsx'
+import { FocusSection } from './sections/FocusSection.tsx'
 import { FreshnessSection } from './sections/FreshnessSection.tsx'
 import { FrictionSection } from './sections/FrictionSection.tsx'
 import { HeaderSection } from './sections/HeaderSection.tsx'
 import { NpsSection } from './sections/NpsSection.tsx'
 import { TicketsSection } from './sections/TicketsSection.tsx'
+import { VerbatimsSection } from './sections/VerbatimsSection.tsx'
 import { useCustomerView } from './useCustomerView.ts'
 
 hubspot.extend<'crm.record.sidebar'>(({ context }) => <CustomerCard context={context} />)
@@ -57,6 +59,10 @@ export function CustomerSummary({ model }: { model: DisplayModel }) {
       <HeaderSection model={model} />
       <Divider />
       <NpsSection nps={model.nps} />
+      <Divider />
+      <FocusSection model={model} />
+      <VerbatimsSection verbatims={model.verbatims} />
+      <Divider />
       <CsatSection csat={model.csat} />
       <Divider />
       <FrictionSection model={model} />
