@@ -13,12 +13,19 @@ import { applyMigrations } from './migrate.ts'
 import type { SqlPort } from './port.ts'
 import { optionalInstant, parseJson, toInstant } from './rows.ts'
 import { readStreamStates, saveStreamState, type StreamStatePatch } from './stream-state.ts'
+import { historyPage, type HistoryKind } from './history.ts'
 import { pageViews, viewsWithIdentity, type ViewFilter } from './views.ts'
 import { writePage, type IdentityKeysFn, type WritePageInput } from './write-page.ts'
 
 export type { Connection, ConnectionInput } from './connections.ts'
 export type { StreamStatePatch, StreamStatus } from './stream-state.ts'
 export type { ViewFilter } from './views.ts'
+export {
+  decodeHistoryCursor,
+  HISTORY_KINDS,
+  type HistoryKind,
+  type HistoryPage,
+} from './history.ts'
 export type { QuarantinedItem, WritePageInput, WritePageResult } from './write-page.ts'
 
 export interface StoreOptions {
@@ -100,6 +107,11 @@ export class TenantStore {
   // Customers and views
 
   findCustomerId(query: CustomerQuery): string | null {
+    return customers.customerIdsOf(this.sql, this.personKeysOf(query))[0] ?? null
+  }
+
+  /** The people (refKeys) a lookup names: the person, a ticket's requester, an email's owners. */
+  personKeysOf(query: CustomerQuery): string[] {
     let personKeys: string[]
     if (query.by === 'person') personKeys = [refKey(query.ref)]
     else if (query.by === 'ticket') {
@@ -111,7 +123,7 @@ export class TenantStore {
         .flatMap((row) => (row.requester_key ? [row.requester_key] : []))
     } else {
       const email = normaliseEmail(query.email)
-      if (!email) return null
+      if (!email) return []
       personKeys = this.sql
         .all<{ ref_key: string }>(
           'SELECT ref_key FROM identity_keys WHERE key = ?',
@@ -119,7 +131,7 @@ export class TenantStore {
         )
         .map((row) => row.ref_key)
     }
-    return customers.customerIdsOf(this.sql, personKeys)[0] ?? null
+    return personKeys
   }
 
   getCustomer(id: string): Customer | null {
@@ -143,6 +155,21 @@ export class TenantStore {
       offset,
     )
     return { total: Number(total?.n ?? 0), customers: rows.map((r) => parseJson<Customer>(r.body)) }
+  }
+
+  /**
+   * One page of a customer's tickets or answers of one kind, newest first, from the records (the
+   * stored view keeps only the recent ones). Null when the customer does not exist;
+   * `after` comes from `decodeHistoryCursor`.
+   */
+  customerHistory(query: {
+    customerId: string
+    kind: HistoryKind
+    limit: number
+    after: [string, string] | null
+  }) {
+    const known = this.sql.all('SELECT 1 FROM customers WHERE id = ?', query.customerId).length > 0
+    return known ? historyPage(this.sql, query) : null
   }
 
   /** A page of materialised views by customer id, filtered in SQL (an admin's customer list). */
