@@ -1,5 +1,5 @@
 import type { SqlPort, TenantStore } from '../../../core/store/index.ts'
-import { derivePendingSlice } from '../../../core/sync/derive.ts'
+import { derivePendingPaced } from '../../../core/sync/derive.ts'
 import type { Connections } from './connections.ts'
 import type { TenantKeys } from './keys.ts'
 import { log } from '../log.ts'
@@ -14,6 +14,11 @@ import type { SliceLimits, SyncRunner } from './sync-runner.ts'
 /** A slice that failed outright (bad credentials, vendor down) waits this long before the next try. */
 const FAILURE_BACKOFF_MS = 60_000
 
+/** Between derive batches: lets the object answer a lookup that arrived meanwhile. */
+const yieldToRequests = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+type Due = ReturnType<typeof dueSchedules>[number]
+
 export interface AlarmDeps {
   store: TenantStore
   sql: SqlPort
@@ -27,8 +32,9 @@ export interface AlarmDeps {
 
 /**
  * The tenant's alarm: when it should run next, and one pass of work when it does (a bounded derive,
- * then one bounded slice per due connection). A slice commits page by page, so a crash loses at
- * most one uncommitted page.
+ * then one bounded slice per due connection, the connections side by side so one vendor's waits
+ * and retries never hold up another's). A slice commits page by page, so a crash loses at most one
+ * uncommitted page.
  */
 export class Alarm {
   private running = false
@@ -76,51 +82,57 @@ export class Alarm {
   }
 
   private async pass(tenantId: string): Promise<void> {
-    const { store, sql, connections, runner, limits } = this.deps
-    // Derive work first (a settings change, a crash between a page and its derive), bounded.
-    derivePendingSlice(store, { now: this.now() })
-    for (const due of dueSchedules(sql, this.now())) {
-      const connection = store.getConnection(due.connectionId)
-      if (!connection?.credentials) continue
-      const startedAt = this.now()
-      const runId = runForSlice(sql, store, connection.id, startedAt)
-      const ids = { tenantId, connectionId: connection.id, runId }
-      try {
-        const auth = await connections.openAuth(tenantId, connection)
-        const result = await runner.runSlice(connection, auth, limits)
-        // Done: next scheduled poll. More to fetch: at once, or when the vendor's limit lets us.
-        // A webhook refresh this slice started too early for brings the alarm back at its time.
-        const nextRunMs = result.done
-          ? Math.min(
-              nextScheduledRun(sql, connection.id, due.everyMinutes, startedAt, this.now()),
-              pendingRefresh(sql, connection.id, startedAt) ?? Infinity,
-            )
-          : Math.max(this.now(), result.retryAt ?? 0)
-        recordSlice(sql, connection.id, {
-          atMs: startedAt,
-          done: result.done,
-          requests: result.requests,
-          error: result.errors.length > 0 ? result.errors.join('; ').slice(0, 1000) : null,
-          nextRunMs,
-        })
-        const states = store.streamStates(connection.id)
-        recordRunSlice(sql, runId, { ...result, states, nowMs: this.now() })
-        logSlice(ids, result)
-      } catch (err) {
-        // Context only (tenant, connection, run, error class and message): no credential is logged.
-        const message = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error'
-        log('error', 'slice_failed', { ...ids, message })
-        failRun(sql, store, runId, message, this.now())
-        recordSlice(sql, connection.id, {
-          atMs: startedAt,
-          done: false,
-          requests: 0,
-          error: message,
-          nextRunMs: this.now() + FAILURE_BACKOFF_MS,
-        })
-      }
-    }
+    const { store, sql } = this.deps
+    // Derive work first (a settings change, a crash between a page and its derive), bounded and in
+    // short batches: a lookup arriving meanwhile waits for one batch, not the whole derive.
+    await derivePendingPaced(store, { now: this.now(), pause: yieldToRequests })
+    const due = dueSchedules(sql, this.now())
+    await Promise.all(due.map((d) => this.slice(tenantId, d)))
     const next = this.nextWork()
     if (next !== null) await this.deps.storage.setAlarm(Math.max(next, this.now()))
+  }
+
+  /** One bounded slice of a due connection, recorded; a failure is recorded and backed off. */
+  private async slice(tenantId: string, due: Due): Promise<void> {
+    const { store, sql, connections, runner, limits } = this.deps
+    const connection = store.getConnection(due.connectionId)
+    if (!connection?.credentials) return
+    const startedAt = this.now()
+    const runId = runForSlice(sql, store, connection.id, startedAt)
+    const ids = { tenantId, connectionId: connection.id, runId }
+    try {
+      const auth = await connections.openAuth(tenantId, connection)
+      const result = await runner.runSlice(connection, auth, limits)
+      // Done: next scheduled poll. More to fetch: at once, or when the vendor's limit lets us.
+      // A webhook refresh this slice started too early for brings the alarm back at its time.
+      const nextRunMs = result.done
+        ? Math.min(
+            nextScheduledRun(sql, connection.id, due.everyMinutes, startedAt, this.now()),
+            pendingRefresh(sql, connection.id, startedAt) ?? Infinity,
+          )
+        : Math.max(this.now(), result.retryAt ?? 0)
+      recordSlice(sql, connection.id, {
+        atMs: startedAt,
+        done: result.done,
+        requests: result.requests,
+        error: result.errors.length > 0 ? result.errors.join('; ').slice(0, 1000) : null,
+        nextRunMs,
+      })
+      const states = store.streamStates(connection.id)
+      recordRunSlice(sql, runId, { ...result, states, nowMs: this.now() })
+      logSlice(ids, result)
+    } catch (err) {
+      // Context only (tenant, connection, run, error class and message): no credential is logged.
+      const message = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error'
+      log('error', 'slice_failed', { ...ids, message })
+      failRun(sql, store, runId, message, this.now())
+      recordSlice(sql, connection.id, {
+        atMs: startedAt,
+        done: false,
+        requests: 0,
+        error: message,
+        nextRunMs: this.now() + FAILURE_BACKOFF_MS,
+      })
+    }
   }
 }
