@@ -9,7 +9,7 @@ import { pendingRefresh } from './refresh.ts'
 import { logSlice } from './run-log.ts'
 import { failRun, recordRunSlice } from './runs.ts'
 import { dueSchedules, earliestRun, recordSlice } from './scheduler.ts'
-import type { SliceLimits, SyncRunner } from './sync-runner.ts'
+import type { SliceLimits, SliceSummary, SyncRunner } from './sync-runner.ts'
 
 /** A slice that failed outright (bad credentials, vendor down) waits this long before the next try. */
 const FAILURE_BACKOFF_MS = 60_000
@@ -83,20 +83,30 @@ export class Alarm {
 
   private async pass(tenantId: string): Promise<void> {
     const { store, sql } = this.deps
+    const started = this.now()
     // Derive work first (a settings change, a crash between a page and its derive), bounded and in
     // short batches: a lookup arriving meanwhile waits for one batch, not the whole derive.
-    await derivePendingPaced(store, { now: this.now(), pause: yieldToRequests })
+    const derived = await derivePendingPaced(store, { now: started, pause: yieldToRequests })
     const due = dueSchedules(sql, this.now())
-    await Promise.all(due.map((d) => this.slice(tenantId, d)))
+    const work = await Promise.all(due.map((d) => this.slice(tenantId, d)))
     const next = this.nextWork()
     if (next !== null) await this.deps.storage.setAlarm(Math.max(next, this.now()))
+    // workerd's clock moves on I/O only: read after the awaited write, it includes the pass's CPU.
+    log('debug', 'alarm_pass', {
+      tenantId,
+      wallMs: this.now() - started,
+      slices: due.length,
+      pages: sum(work, 'pages'),
+      records: sum(work, 'records'),
+      derivedPeople: derived.people + sum(work, 'derivedPeople'),
+    })
   }
 
   /** One bounded slice of a due connection, recorded; a failure is recorded and backed off. */
-  private async slice(tenantId: string, due: Due): Promise<void> {
+  private async slice(tenantId: string, due: Due): Promise<SliceWork | null> {
     const { store, sql, connections, runner, limits } = this.deps
     const connection = store.getConnection(due.connectionId)
-    if (!connection?.credentials) return
+    if (!connection?.credentials) return null
     const startedAt = this.now()
     const runId = runForSlice(sql, store, connection.id, startedAt)
     const ids = { tenantId, connectionId: connection.id, runId }
@@ -121,6 +131,7 @@ export class Alarm {
       const states = store.streamStates(connection.id)
       recordRunSlice(sql, runId, { ...result, states, nowMs: this.now() })
       logSlice(ids, result)
+      return result.work
     } catch (err) {
       // Context only (tenant, connection, run, error class and message): no credential is logged.
       const message = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error'
@@ -133,6 +144,12 @@ export class Alarm {
         error: message,
         nextRunMs: this.now() + FAILURE_BACKOFF_MS,
       })
+      return null
     }
   }
 }
+
+type SliceWork = SliceSummary['work']
+
+const sum = (work: (SliceWork | null)[], key: keyof SliceWork) =>
+  work.reduce((total, w) => total + (w?.[key] ?? 0), 0)
