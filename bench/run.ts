@@ -31,7 +31,7 @@ const { values } = parseArgs({
     'baseline-sample': { type: 'string', default: '5000' },
     'workerd-tickets': { type: 'string', default: '100000' },
     'workerd-users': { type: 'string', default: '20000' },
-    'workerd-port': { type: 'string', default: '8797' },
+    'workerd-port': { type: 'string', default: '0' },
     'workerd-timeout-min': { type: 'string', default: '40' },
   },
 })
@@ -115,7 +115,7 @@ try {
             tickets: Number(values['workerd-tickets']),
             users: Number(values['workerd-users']),
             port: Number(values['workerd-port']),
-            inspectorPort: Number(values['workerd-port']) + 1,
+            inspectorPort: 0,
             timeoutMinutes: Number(values['workerd-timeout-min']),
           },
           dir,

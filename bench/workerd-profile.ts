@@ -20,10 +20,17 @@ export async function startCpuProfile(inspectorPort: number) {
   }[]
   const url = targets[0]?.webSocketDebuggerUrl
   if (!url) throw new Error('workerd inspector: no target')
-  const socket = new WebSocket(url)
+  // The inspector proxy (miniflare) only admits loopback or DevTools origins; Node's WebSocket
+  // (undici) sends none unless told, so name loopback.
+  const init = { headers: { origin: `http://127.0.0.1:${inspectorPort}` } }
+  const socket = new WebSocket(url, init as unknown as string[])
   await new Promise((resolve, reject) => {
     socket.addEventListener('open', resolve, { once: true })
-    socket.addEventListener('error', reject, { once: true })
+    socket.addEventListener(
+      'error',
+      (e) => reject(new Error(`inspector ${url}: ${String((e as ErrorEvent).message)}`)),
+      { once: true },
+    )
   })
   let id = 0
   const pending = new Map<number, (result: unknown) => void>()

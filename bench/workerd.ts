@@ -4,6 +4,8 @@
 // the busiest customer against a typical one, and while a settings change re-derives every view.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:net'
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startZendeskSandbox } from '../connectors/zendesk/sandbox/serve.ts'
 import { adminClient } from '../scripts/admin-client.ts'
@@ -20,6 +22,8 @@ export interface WorkerdBenchOptions {
 }
 
 interface Pass {
+  /** workerd's processes' CPU (user + system, /proc) since the previous pass ended. */
+  cpuMs: number
   wallMs: number
   slices: number
   pages: number
@@ -28,6 +32,15 @@ interface Pass {
 }
 
 const TARGET_PASS_MS = 10_000
+
+/** Resolves once no alarm pass has been logged for 3 s (after at least one). */
+async function quiet(passes: Pass[]): Promise<void> {
+  let seen = -1
+  while (passes.length === 0 || passes.length !== seen) {
+    seen = passes.length
+    await sleep(3000)
+  }
+}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -50,7 +63,7 @@ export async function runWorkerdBench(
   const passes: Pass[] = []
   const worker = await startWrangler(options, join(dir, 'workerd-state'), passes)
   try {
-    return await measure(options, sandbox, worker.url, worker.adminToken, passes, progress)
+    return await measure(options, sandbox, worker, passes, progress)
   } finally {
     worker.stop()
     await sandbox.close()
@@ -60,12 +73,12 @@ export async function runWorkerdBench(
 async function measure(
   options: WorkerdBenchOptions,
   sandbox: Awaited<ReturnType<typeof startZendeskSandbox>>,
-  url: string,
-  adminToken: string,
+  worker: { url: string; adminToken: string; cpuMs(): number },
   passes: Pass[],
   progress: (line: string) => void,
 ) {
-  const admin = adminClient(url, adminToken)
+  const { url } = worker
+  const admin = adminClient(url, worker.adminToken)
   let profiler: Awaited<ReturnType<typeof startCpuProfile>> | null = null
   try {
     profiler = await startCpuProfile(options.inspectorPort)
@@ -89,6 +102,7 @@ async function measure(
     limits: { accountPerMinute: 100_000, exportPerMinute: 1000 },
   })
   const started = performance.now()
+  const cpuAtStart = worker.cpuMs()
   const deadline = Date.now() + options.timeoutMinutes * 60_000
   for (;;) {
     const state = await admin.get<{
@@ -102,9 +116,10 @@ async function measure(
     )
     await sleep(5000)
   }
-  // Let the alarm drain the derive queue the last slice left.
-  while (passes.length === 0 || passes.at(-1)!.derivedPeople > 0) await sleep(500)
+  // Let the alarm drain the derive queue the last slice left: no new pass for 3 s.
+  await quiet(passes)
   const backfillMs = performance.now() - started
+  const backfillCpuMs = worker.cpuMs() - cpuAtStart
   const profile: CpuProfile | null = profiler ? await profiler.stop() : null
   const backfill = [...passes]
   const records = backfill.reduce((n, p) => n + p.records, 0)
@@ -145,15 +160,18 @@ async function measure(
   await admin.put(`${base}/settings`, settings)
   const during: Awaited<ReturnType<typeof lookup>>[] = []
   let salt = 3
+  let lastPassAt = performance.now()
+  let seen = passes.length
   while (performance.now() - changedAt < 600_000) {
     during.push(...(await series(pick(5, salt++))))
-    const after = passes.slice(passesBefore)
-    if (after.length > 1 && after.at(-1)!.derivedPeople === 0) break
+    if (passes.length !== seen) [seen, lastPassAt] = [passes.length, performance.now()]
+    if (passes.length > passesBefore && performance.now() - lastPassAt > 3000) break
   }
   const rederiveMs = performance.now() - changedAt
   const rederivePasses = passes.slice(passesBefore)
 
   const wall = backfill.map((p) => p.wallMs)
+  const cpu = backfill.map((p) => p.cpuMs)
   const p50 = (xs: { ms: number }[]) =>
     quantile(
       xs.map((x) => x.ms),
@@ -168,16 +186,15 @@ async function measure(
     tickets: options.tickets,
     users: options.users,
     passes: backfill.length,
+    passCpuMs: { max: Math.max(...cpu), p95: quantile(cpu, 0.95), p50: quantile(cpu, 0.5) },
     passWallMs: { max: Math.max(...wall), p95: quantile(wall, 0.95), p50: quantile(wall, 0.5) },
+    backfillCpuMs,
+    cpuPer1000Records: (backfillCpuMs / records) * 1000,
     recordsPerPassMax: Math.max(...backfill.map((p) => p.records)),
     records,
     backfillMs,
     recordsPerSecond: records / (backfillMs / 1000),
-    cpu: profile && {
-      totalMs: profile.cpuMs,
-      per1000Records: (profile.cpuMs / records) * 1000,
-      top: profile.top,
-    },
+    profile: profile && { sampledBusyMs: profile.cpuMs, top: profile.top },
     lookups: {
       idle: { p50: p50(idle), p95: p95(idle), statuses: [...new Set(idle.map((x) => x.status))] },
       busiest: {
@@ -202,7 +219,7 @@ async function measure(
     },
   }
   const pass =
-    summary.passWallMs.max <= TARGET_PASS_MS &&
+    summary.passCpuMs.max <= TARGET_PASS_MS &&
     summary.lookups.busiest.ratioToTypical <= 2 &&
     summary.lookups.duringRederive.ratioP50ToIdle <= 2
 
@@ -214,27 +231,26 @@ async function measure(
         ['measure', 'value', 'note'],
         ['alarm passes', s.passes, 'backfill to caught up, derive queue empty'],
         [
-          'pass wall max',
-          fmt.ms(s.passWallMs.max),
-          `target ≤ ${fmt.ms(TARGET_PASS_MS)} (upper bound on CPU)`,
+          'pass CPU max / p95',
+          `${fmt.ms(s.passCpuMs.max)} / ${fmt.ms(s.passCpuMs.p95)}`,
+          `workerd processes (/proc), target ≤ ${fmt.ms(TARGET_PASS_MS)}`,
         ],
-        ['pass wall p95', fmt.ms(s.passWallMs.p95), 'includes sandbox round trips on loopback'],
+        [
+          'pass wall max / p95',
+          `${fmt.ms(s.passWallMs.max)} / ${fmt.ms(s.passWallMs.p95)}`,
+          'in the alarm, sandbox round trips included',
+        ],
         ['records per pass max', fmt.int(s.recordsPerPassMax), 'vendor items committed'],
         [
           'records/s',
           fmt.int(s.recordsPerSecond),
           `${fmt.int(s.records)} records in ${fmt.ms(s.backfillMs)}`,
         ],
-        ...(s.cpu
-          ? [
-              ['CPU (inspector)', fmt.ms(s.cpu.totalMs), 'sampled, outside (idle)'],
-              [
-                'CPU per 1,000 records',
-                fmt.ms(s.cpu.per1000Records),
-                'map, store, derive; target → 50 ms',
-              ],
-            ]
-          : []),
+        [
+          'CPU per 1,000 records',
+          fmt.ms(s.cpuPer1000Records),
+          `map, store, derive; ${fmt.ms(s.backfillCpuMs)} in all; target → 50 ms`,
+        ],
         [
           'lookup idle p50 / p95',
           `${fmt.ms(s.lookups.idle.p50)} / ${fmt.ms(s.lookups.idle.p95)}`,
@@ -253,7 +269,9 @@ async function measure(
       ]),
     ]
     if (profile) {
-      lines.push('', 'Top CPU (self time, whole backfill):', '')
+      // The inspector marks no (idle) in workerd: time waiting on I/O lands on the frame last on
+      // the stack (one entry far above the rest). Read the ranking below it.
+      lines.push('', 'Sampled self time, whole backfill (inspector; waits land on one frame):', '')
       lines.push(
         table([
           ['function', 'where', 'self', 'share'],
@@ -271,7 +289,46 @@ async function measure(
   return { text: report(summary), json: summary, pass }
 }
 
+/**
+ * CPU time (user + system) of the workerd processes in a process group, from /proc (Linux): what
+ * the isolate, its SQLite and its runtime spent, however the time splits between them.
+ */
+function groupCpuMs(pgid: number): number {
+  const ticksPerSecond = 100 // USER_HZ: 100 on Linux x86-64 (proc(5), "/proc/pid/stat")
+  let ticks = 0
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue
+    }
+    const close = stat.lastIndexOf(')')
+    if (!stat.slice(0, close).endsWith('workerd')) continue
+    const fields = stat.slice(close + 2).split(' ')
+    // After the command: state, ppid, pgrp, …; utime and stime are fields 14 and 15 of the line.
+    if (Number(fields[2]) !== pgid) continue
+    ticks += Number(fields[11]) + Number(fields[12])
+  }
+  return (ticks * 1000) / ticksPerSecond
+}
+
+/** A port nobody listens on now (other developers' `wrangler dev` may hold the usual ones). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
 async function startWrangler(options: WorkerdBenchOptions, persistTo: string, passes: Pass[]) {
+  options.port ||= await freePort()
+  options.inspectorPort ||= await freePort()
   const adminToken = randomBytes(16).toString('hex')
   const url = `http://127.0.0.1:${options.port}`
   const args = [
@@ -287,7 +344,12 @@ async function startWrangler(options: WorkerdBenchOptions, persistTo: string, pa
   })
   const tail: string[] = []
   let buffer = ''
+  let lastCpu = 0
+  // wrangler's output, for a look when a figure surprises (the directory is removed at the end).
+  const logFile = createWriteStream(join('artifacts', 'bench', 'workerd-wrangler.log'))
+  child.stderr!.pipe(logFile)
   child.stdout!.on('data', (chunk: Buffer) => {
+    logFile.write(chunk)
     buffer += chunk.toString()
     const lines = buffer.split('\n')
     buffer = lines.pop() ?? ''
@@ -297,7 +359,9 @@ async function startWrangler(options: WorkerdBenchOptions, persistTo: string, pa
       const at = line.indexOf('{"level"')
       if (at < 0 || !line.includes('"alarm_pass"')) continue
       try {
-        passes.push(JSON.parse(line.slice(at)) as Pass)
+        const cpu = groupCpuMs(child.pid!)
+        passes.push({ ...(JSON.parse(line.slice(at)) as Pass), cpuMs: cpu - lastCpu })
+        lastCpu = cpu
       } catch {
         // A line cut by the terminal: skip it.
       }
@@ -307,13 +371,23 @@ async function startWrangler(options: WorkerdBenchOptions, persistTo: string, pa
   const stop = () => {
     if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM')
   }
+  process.once('exit', stop)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop()
+      process.exit(130)
+    })
+  }
   const deadline = Date.now() + 120_000
   while (Date.now() < deadline && child.exitCode === null) {
     const ok = await fetch(`${url}/healthz`).then(
       (r) => r.ok,
       () => false,
     )
-    if (ok) return { url, adminToken, stop }
+    if (ok) {
+      lastCpu = groupCpuMs(child.pid!)
+      return { url, adminToken, stop, cpuMs: () => groupCpuMs(child.pid!) }
+    }
     await sleep(300)
   }
   stop()
