@@ -69,7 +69,7 @@ describe('a lookup mid-backfill', () => {
     expect(res.status, res.text).toBe(503)
     expect(res.headers.get('retry-after')).toBe('5')
     expect(res.headers.get('content-type')).toContain('application/problem+json')
-  })
+  }, 30_000)
 })
 
 describe('GET /v1/customers/:id/history', () => {
@@ -87,7 +87,7 @@ describe('GET /v1/customers/:id/history', () => {
     ])
     const res = await get('/v1/customers/lookup?zendesk_user_id=40')
     customerId = (res.json as unknown as CustomerView).customer.id
-  })
+  }, 30_000)
 
   it('pages through every ticket exactly once, newest first', async () => {
     const ids: string[] = []

@@ -1,5 +1,6 @@
 import type { SqlPort, TenantStore } from '../../../core/store/index.ts'
-import { derivePendingPaced } from '../../../core/sync/derive.ts'
+import { DERIVE_MAX_PEOPLE, derivePendingPaced } from '../../../core/sync/derive.ts'
+import { SLICE_MAX_RECORDS } from '../../../core/sync/run-slice.ts'
 import type { Connections } from './connections.ts'
 import type { TenantKeys } from './keys.ts'
 import { log } from '../log.ts'
@@ -86,9 +87,23 @@ export class Alarm {
     const started = this.now()
     // Derive work first (a settings change, a crash between a page and its derive), bounded and in
     // short batches: a lookup arriving meanwhile waits for one batch, not the whole derive.
-    const derived = await derivePendingPaced(store, { now: started, pause: yieldToRequests })
-    const due = dueSchedules(sql, this.now())
-    const work = await Promise.all(due.map((d) => this.slice(tenantId, d)))
+    // One pass derives DERIVE_MAX_PEOPLE at most: half here when connections are due, the rest
+    // shared by their slices (which derive what their pages queued).
+    const due = dueSchedules(sql, started)
+    const derived = await derivePendingPaced(store, {
+      now: started,
+      maxPeople: due.length > 0 ? DERIVE_MAX_PEOPLE / 2 : DERIVE_MAX_PEOPLE,
+      pause: yieldToRequests,
+    })
+    // One pass's work budget, shared: two vendors' slices together cost what one alone would.
+    const share = {
+      ...this.deps.limits,
+      maxRecords: Math.ceil(SLICE_MAX_RECORDS / Math.max(1, due.length)),
+      maxDerivePeople: Math.ceil(
+        Math.max(0, DERIVE_MAX_PEOPLE - derived.people) / Math.max(1, due.length),
+      ),
+    }
+    const work = await Promise.all(due.map((d) => this.slice(tenantId, d, share)))
     const next = this.nextWork()
     if (next !== null) await this.deps.storage.setAlarm(Math.max(next, this.now()))
     // workerd's clock moves on I/O only: read after the awaited write, it includes the pass's CPU.
@@ -103,8 +118,8 @@ export class Alarm {
   }
 
   /** One bounded slice of a due connection, recorded; a failure is recorded and backed off. */
-  private async slice(tenantId: string, due: Due): Promise<SliceWork | null> {
-    const { store, sql, connections, runner, limits } = this.deps
+  private async slice(tenantId: string, due: Due, limits: SliceLimits): Promise<SliceWork | null> {
+    const { store, sql, connections, runner } = this.deps
     const connection = store.getConnection(due.connectionId)
     if (!connection?.credentials) return null
     const startedAt = this.now()

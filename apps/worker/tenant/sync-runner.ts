@@ -11,6 +11,9 @@ import { meteredClock, startSliceMeter, type MeteredClock, type SliceMetrics } f
 export interface SliceLimits {
   maxRequests: number
   maxMillis: number
+  /** A share of the pass's work budget (alarm.ts): items committed, people derived. */
+  maxRecords?: number
+  maxDerivePeople?: number
 }
 
 export interface SliceSummary {
