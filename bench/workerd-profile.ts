@@ -49,10 +49,12 @@ export async function startCpuProfile(inspectorPort: number) {
   await send('Profiler.start')
   return {
     async stop(): Promise<CpuProfile> {
-      const { profile } = await send<{
+      const result = await send<{
         profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
-      }>('Profiler.stop')
+      } | null>('Profiler.stop')
       socket.close()
+      const profile = result?.profile
+      if (!profile) throw new Error('the inspector returned no profile')
       return summarise(profile)
     },
   }

@@ -120,7 +120,14 @@ async function measure(
   await quiet(passes)
   const backfillMs = performance.now() - started
   const backfillCpuMs = worker.cpuMs() - cpuAtStart
-  const profile: CpuProfile | null = profiler ? await profiler.stop() : null
+  // A lost inspector session (wrangler reloads the worker when a source file changes) costs the
+  // ranking only, not the figures.
+  const profile: CpuProfile | null = profiler
+    ? await profiler.stop().catch((error: unknown) => {
+        progress(`workerd: no CPU profile (${String(error)})`)
+        return null
+      })
+    : null
   const backfill = [...passes]
   const records = backfill.reduce((n, p) => n + p.records, 0)
 
