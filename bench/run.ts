@@ -1,5 +1,6 @@
 // `npm run bench`: the Zendesk sync, the HubSpot sync and identity resolution, each against its
-// floor or baseline; `--only zendesk|hubspot|identity` (repeatable) selects parts. See README.md.
+// floor or baseline, and the real worker under workerd (bench/workerd.ts);
+// `--only zendesk|hubspot|identity|workerd` (repeatable) selects parts. See README.md.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,9 +9,10 @@ import { runDashboardsBench } from './dashboards.ts'
 import { runHubSpotBench } from './hubspot.ts'
 import { runIdentityBench } from './identity.ts'
 import { fmt } from './table.ts'
+import { runWorkerdBench } from './workerd.ts'
 import { runZendeskBench } from './zendesk.ts'
 
-const PARTS = ['zendesk', 'hubspot', 'identity', 'dashboards'] as const
+const PARTS = ['zendesk', 'hubspot', 'identity', 'dashboards', 'workerd'] as const
 type Part = (typeof PARTS)[number]
 
 const { values } = parseArgs({
@@ -29,6 +31,10 @@ const { values } = parseArgs({
     'store-people': { type: 'string', default: '200000' },
     'baseline-sample': { type: 'string', default: '5000' },
     'dashboard-customers': { type: 'string', default: '100000' },
+    'workerd-tickets': { type: 'string', default: '100000' },
+    'workerd-users': { type: 'string', default: '20000' },
+    'workerd-port': { type: 'string', default: '0' },
+    'workerd-timeout-min': { type: 'string', default: '40' },
   },
 })
 const only = (values.only ?? []).flatMap((v) => v.split(','))
@@ -107,6 +113,21 @@ try {
       await run(part, () =>
         runDashboardsBench(
           { seed: common.seed, customers: Number(values['dashboard-customers']), requests: 21 },
+          dir,
+          progress,
+        ),
+      )
+    if (part === 'workerd')
+      await run(part, () =>
+        runWorkerdBench(
+          {
+            seed: common.seed,
+            tickets: Number(values['workerd-tickets']),
+            users: Number(values['workerd-users']),
+            port: Number(values['workerd-port']),
+            inspectorPort: 0,
+            timeoutMinutes: Number(values['workerd-timeout-min']),
+          },
           dir,
           progress,
         ),

@@ -42,8 +42,11 @@ export const FrictionGroup = z.strictObject({
     params: z.record(z.string(), z.union([z.string(), z.number()])),
   }),
   nextStep: z.strictObject({ action: NextStepAction, ticket: SourceRef.nullable() }),
-  /** Every piece of evidence of its points, once each. */
+  /** Every piece of evidence of its points, once each (a stored view keeps the first ones). */
   evidence: z.array(SourceRef).min(1),
+  /** Evidence in all, and points in all (optional: set when a stored view cut the lists). */
+  evidenceTotal: z.number().int().optional(),
+  pointsTotal: z.number().int().optional(),
 })
 export type FrictionGroup = z.infer<typeof FrictionGroup>
 

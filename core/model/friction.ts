@@ -30,7 +30,9 @@ export const FrictionPoint = z.strictObject({
   /** One line in English; UIs translate from `kind` + `params`. */
   reason: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
-  /** The tickets and survey responses that show it. */
+  /** The tickets and survey responses that show it (a stored view keeps the first ones). */
   evidence: z.array(SourceRef).min(1),
+  /** Evidence in all, `evidence` included (optional: set when a stored view cut the list). */
+  evidenceTotal: z.number().int().optional(),
 })
 export type FrictionPoint = z.infer<typeof FrictionPoint>

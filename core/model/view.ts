@@ -42,14 +42,17 @@ export type ViewTicket = z.infer<typeof ViewTicket>
 export const CustomerView = z.strictObject({
   customer: Customer,
   nps: z.strictObject({
-    /** Oldest first. */
+    /** Oldest first; the most recent `VIEW_CAPS.responses` (the rest: the history endpoint). */
     responses: z.array(ViewResponse),
+    /** Answers in all, `responses` included (optional: views stored before the cap lack it). */
+    total: z.number().int().optional(),
     latest: z.strictObject({ score: z.number(), category: NpsCategory, at: Instant }).nullable(),
     /** Latest answer minus the one before it; null with fewer than two answers. */
     trend: z.number().nullable(),
   }),
   csat: z.strictObject({
     responses: z.array(ViewResponse),
+    total: z.number().int().optional(),
     /** Share of satisfied answers (normalised > 0.5) among all, 0–100; null without answers. */
     satisfiedPercent: z.number().nullable(),
     recentSatisfiedPercent: z.number().nullable(),
@@ -57,17 +60,22 @@ export const CustomerView = z.strictObject({
   }),
   ces: z.strictObject({
     responses: z.array(ViewResponse),
+    total: z.number().int().optional(),
     averageNormalised: z.number().nullable(),
   }),
   tickets: z.strictObject({
     /** Open, pending and on-hold tickets from every tool, most recently updated first. */
     open: z.array(ViewTicket),
+    /** Open tickets in all, `open` included (optional: views stored before the cap lack it). */
+    openTotal: z.number().int().optional(),
     /** Closed and solved tickets in the recent window, most recent first (at most 20). */
     recent: z.array(ViewTicket),
     total: z.number().int(),
   }),
   /** Open ones first, then by severity, then newest. */
   friction: z.array(FrictionPoint),
+  /** Friction points shown before the cap, `friction` included (optional, as above). */
+  frictionTotal: z.number().int().optional(),
   /**
    * Open friction ranked and grouped, with the customer's risk. Optional: views stored before it
    * existed lack it until their next derivation; readers fall back to `friction`.

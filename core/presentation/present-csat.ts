@@ -40,7 +40,7 @@ export function presentCsat(ctx: PresentContext, csat: CustomerView['csat']): Di
         : recent === null || recent === percent
           ? tr.t('csat.summary', { percent })
           : tr.t('csat.summaryRecent', { percent, recent }),
-    count: tr.t('csat.count', { count: points.length }),
+    count: tr.t('csat.count', { count: csat.total ?? points.length }),
     points,
     empty: points.length === 0 ? tr.t('csat.empty') : null,
   }

@@ -146,10 +146,45 @@ export function dropMembership(sql: SqlPort, personKeys: string[]): void {
   )
 }
 
+/**
+ * Queued people, those without a customer (so without a view) first: during a backfill every page
+ * queues again people who already have a view, and a sidebar asking about someone new would wait
+ * behind all of them. Then by key.
+ */
 export function pendingDerive(sql: SqlPort, limit: number): string[] {
+  const keys = (where: string, n: number) =>
+    sql
+      .all<{ ref_key: string }>(
+        `SELECT p.ref_key FROM pending_derive p
+         WHERE ${where} (SELECT 1 FROM customer_members m WHERE m.ref_key = p.ref_key)
+         ORDER BY p.ref_key LIMIT ?`,
+        n,
+      )
+      .map((row) => row.ref_key)
+  const viewless = keys('NOT EXISTS', limit)
+  return viewless.length < limit
+    ? [...viewless, ...keys('EXISTS', limit - viewless.length)]
+    : viewless
+}
+
+/** Which of these people wait in the derive queue. */
+export function pendingAmong(sql: SqlPort, personKeys: string[]): string[] {
   return sql
-    .all<{ ref_key: string }>('SELECT ref_key FROM pending_derive ORDER BY ref_key LIMIT ?', limit)
+    .all<{ ref_key: string }>(
+      'SELECT ref_key FROM pending_derive WHERE ref_key IN (SELECT value FROM json_each(?))',
+      jsonList(personKeys),
+    )
     .map((row) => row.ref_key)
+}
+
+/** How many live tickets these people requested (what deriving their customer costs, roughly). */
+export function countTicketsOf(sql: SqlPort, personKeys: string[]): number {
+  const [row] = sql.all<{ n: number }>(
+    `SELECT count(*) AS n FROM records WHERE kind = 'ticket' AND deleted = 0
+     AND requester_key IN (SELECT value FROM json_each(?))`,
+    jsonList(personKeys),
+  )
+  return Number(row?.n ?? 0)
 }
 
 /** Queues the members of every customer: each view is re-derived (after a settings change). */

@@ -29,6 +29,7 @@ import { applyMigrations } from './migrate.ts'
 import type { SqlPort } from './port.ts'
 import { optionalInstant, parseJson, toInstant } from './rows.ts'
 import { readStreamStates, saveStreamState, type StreamStatePatch } from './stream-state.ts'
+import { historyPage, type HistoryKind } from './history.ts'
 import { pageViews, viewsWithIdentity, type ViewFilter } from './views.ts'
 import { writePage, type IdentityKeysFn, type WritePageInput } from './write-page.ts'
 
@@ -38,6 +39,12 @@ export type { AccountPurge } from './purge-account.ts'
 export type { StreamStatePatch, StreamStatus } from './stream-state.ts'
 export type { ViewFilter } from './views.ts'
 export type { DashboardFilter, WorklistEntry } from './dashboards.ts'
+export {
+  decodeHistoryCursor,
+  HISTORY_KINDS,
+  type HistoryKind,
+  type HistoryPage,
+} from './history.ts'
 export type { QuarantinedItem, WritePageInput, WritePageResult } from './write-page.ts'
 
 export interface StoreOptions {
@@ -125,6 +132,20 @@ export class TenantStore {
   // Customers and views
 
   findCustomerId(query: CustomerQuery): string | null {
+    const personKeys = this.personKeysOf(query)
+    if (query.by === 'person') {
+      // The person's own customer first; a merged-away person's is its survivor's.
+      for (const key of keyAndSurvivors(this.sql, personKeys[0]!)) {
+        const found = customers.customerIdsOf(this.sql, [key])[0]
+        if (found) return found
+      }
+      return null
+    }
+    return customers.customerIdsOf(this.sql, personKeys)[0] ?? null
+  }
+
+  /** The people (refKeys) a lookup names: the person, a ticket's requester, an email's owners. */
+  personKeysOf(query: CustomerQuery): string[] {
     let personKeys: string[]
     if (query.by === 'person') personKeys = [refKey(query.ref)]
     else if (query.by === 'ticket') {
@@ -136,7 +157,7 @@ export class TenantStore {
         .flatMap((row) => (row.requester_key ? [row.requester_key] : []))
     } else {
       const email = normaliseEmail(query.email)
-      if (!email) return null
+      if (!email) return []
       personKeys = this.sql
         .all<{ ref_key: string }>(
           'SELECT ref_key FROM identity_keys WHERE key = ?',
@@ -144,15 +165,7 @@ export class TenantStore {
         )
         .map((row) => row.ref_key)
     }
-    if (query.by === 'person') {
-      // The person's own customer first; a merged-away person's is its survivor's.
-      for (const key of keyAndSurvivors(this.sql, personKeys[0]!)) {
-        const found = customers.customerIdsOf(this.sql, [key])[0]
-        if (found) return found
-      }
-      return null
-    }
-    return customers.customerIdsOf(this.sql, personKeys)[0] ?? null
+    return personKeys
   }
 
   getCustomer(id: string): Customer | null {
@@ -176,6 +189,21 @@ export class TenantStore {
       offset,
     )
     return { total: Number(total?.n ?? 0), customers: rows.map((r) => parseJson<Customer>(r.body)) }
+  }
+
+  /**
+   * One page of a customer's tickets or answers of one kind, newest first, from the records (the
+   * stored view keeps only the recent ones). Null when the customer does not exist;
+   * `after` comes from `decodeHistoryCursor`.
+   */
+  customerHistory(query: {
+    customerId: string
+    kind: HistoryKind
+    limit: number
+    after: [string, string] | null
+  }) {
+    const known = this.sql.all('SELECT 1 FROM customers WHERE id = ?', query.customerId).length > 0
+    return known ? historyPage(this.sql, query) : null
   }
 
   /** A page of materialised views by customer id, filtered in SQL (an admin's customer list). */

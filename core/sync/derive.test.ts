@@ -3,7 +3,7 @@ import type { UnifiedRecord } from '../model/index.ts'
 import { openNodeSqlite } from '../store/node-sqlite.ts'
 import { at, person, response, ticket, zdRef } from '../store/records.fixtures.ts'
 import { TenantStore } from '../store/index.ts'
-import { derivePendingSlice } from './derive.ts'
+import { deriveOnDemand, derivePendingPaced, derivePendingSlice } from './derive.ts'
 
 const now = Date.UTC(2026, 0, 2)
 let store: TenantStore
@@ -131,7 +131,7 @@ describe('derivePendingSlice', () => {
   it('takes at most maxPeople queued people per call and reports what is left', () => {
     queue(people(5))
     const first = derivePendingSlice(store, { now, maxPeople: 2 })
-    expect(first).toEqual({ customers: first.customers, remaining: 3 })
+    expect(first).toEqual({ customers: first.customers, people: 2, remaining: 3 })
     expect(first.customers).toHaveLength(2)
     expect(store.listCustomers().total).toBe(2)
     const second = derivePendingSlice(store, { now, maxPeople: 2 })
@@ -154,5 +154,83 @@ describe('derivePendingSlice', () => {
     const frozen = derivePendingSlice(store, { now, maxMillis: 50, clock: { now: () => 0 } })
     expect(frozen.remaining).toBe(0)
     expect(store.listCustomers().total).toBe(450)
+  })
+})
+
+describe('derive order and pacing', () => {
+  const queue = (records: UnifiedRecord[]) =>
+    store.writePage({
+      connectionId: 'zd',
+      stream: 's',
+      records,
+      quarantined: [],
+      cursor: 'c',
+      state: {},
+    })
+  const people = (from: number, n: number) =>
+    Array.from({ length: n }, (_, i) => person(from + i, 1, { emails: [`p${from + i}@x.com`] }))
+
+  it('derives people without a view before people whose view only needs refreshing', () => {
+    queue(people(1, 30))
+    derivePendingSlice(store, { now })
+    // A settings change queues the 30 with views; then 5 new people arrive (keys sort after).
+    store.queueRederiveAll()
+    queue(people(900, 5))
+    const first = derivePendingSlice(store, { now, maxPeople: 5 })
+    expect(first.people).toBe(5)
+    expect([900, 901, 902, 903, 904].every((id) => customerOf(id) !== null)).toBe(true)
+    expect(first.remaining).toBe(30)
+  })
+
+  it('paces a derive in small batches, pausing between them, within its bounds', async () => {
+    queue(people(1, 50))
+    let pauses = 0
+    const slice = await derivePendingPaced(store, {
+      now,
+      maxPeople: 45,
+      pause: async () => {
+        pauses++
+      },
+    })
+    expect(slice.people).toBe(45)
+    expect(pauses).toBe(3) // batches of 20, 20, 5
+    expect(slice.remaining).toBe(5)
+    expect(store.listCustomers().total).toBe(45)
+  })
+})
+
+describe('deriveOnDemand', () => {
+  const queue = (records: UnifiedRecord[]) =>
+    store.writePage({
+      connectionId: 'zd',
+      stream: 's',
+      records,
+      quarantined: [],
+      cursor: 'c',
+      state: {},
+    })
+  const key = (id: number) => `zendesk:acme:user:${id}`
+
+  it("derives a queued person's customer, and only theirs", () => {
+    queue([person(1, 1), person(2, 1), ticket(10, 1, 2)])
+    expect(customerOf(1)).toBeNull()
+    expect(deriveOnDemand(store, [key(1)], { now })).toBe('derived')
+    const id = customerOf(1)!
+    expect(store.getView(id)?.tickets.total).toBe(1)
+    expect(customerOf(2)).toBeNull()
+    expect(store.pendingDerive()).toEqual([key(2)])
+    // Derived already: nothing waits for it.
+    expect(deriveOnDemand(store, [key(1)], { now })).toBe('not_pending')
+    expect(deriveOnDemand(store, [key(77)], { now })).toBe('not_pending')
+  })
+
+  it('leaves a customer too large for a request to the alarm', () => {
+    queue([person(1, 1), ...Array.from({ length: 5 }, (_, i) => ticket(10 + i, 1, 2))])
+    const max = { people: 10, tickets: 4 }
+    expect(deriveOnDemand(store, [key(1)], { now, max })).toBe('too_large')
+    expect(customerOf(1)).toBeNull()
+    expect(deriveOnDemand(store, [key(1)], { now, max: { people: 10, tickets: 5 } })).toBe(
+      'derived',
+    )
   })
 })

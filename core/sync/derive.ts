@@ -89,6 +89,8 @@ export function rederive(
 /** People re-derived per call at most by default (a settings change queues every customer's members). */
 export const DERIVE_MAX_PEOPLE = 1000
 const BATCH = 200
+/** A paced derive's batch: short enough that a lookup waiting behind it stays quick. */
+export const PACED_BATCH = 20
 
 export interface DeriveBounds {
   /** Queued people taken per call at most (default `DERIVE_MAX_PEOPLE`). */
@@ -97,38 +99,110 @@ export interface DeriveBounds {
   maxMillis?: number
   /** What `maxMillis` is measured on (default: the store's clock). */
   clock?: { now(): number }
+  /** People per transaction (default 200; `PACED_BATCH` in `derivePendingPaced`). */
+  batch?: number
 }
 
 export interface DeriveSlice {
   /** Customers written or deleted. */
   customers: string[]
+  /** People taken from the queue (what the call cost, with the customers' records). */
+  people: number
   /** People still queued: call again (the worker's alarm re-arms at once). */
   remaining: number
 }
 
 /**
- * Drains the store's derive queue (left by pages, webhooks, imports, a settings change or a crash
- * between a page and its derive), bounded: at most `maxPeople` queued people, and no batch started
- * after `maxMillis`, so one call stays short however many views are stale. The worker's alarm and
- * the benchmark both derive through here; loop on `remaining` to drain the whole queue.
+ * The batches of one bounded derive, each in its own transaction: the queue is read once per window
+ * (people without a view first, see `pendingDerive`), then derived batch by batch until a bound.
  */
-export function derivePendingSlice(
+function* deriveBatches(
   store: TenantStore,
   options: DeriveOptions & DeriveBounds,
-): DeriveSlice {
-  const { maxPeople = DERIVE_MAX_PEOPLE, maxMillis, clock = store } = options
+  customers: Set<string>,
+): Generator<number, void> {
+  const { maxPeople = DERIVE_MAX_PEOPLE, maxMillis, clock = store, batch = BATCH } = options
   const deadline = maxMillis === undefined ? Infinity : clock.now() + maxMillis
   const derive: DeriveOptions = {
     now: options.now,
     ...(options.settings ? { settings: options.settings } : {}),
   }
-  const customers = new Set<string>()
   let taken = 0
-  while (taken < maxPeople && clock.now() < deadline) {
-    const keys = store.pendingDerive(Math.min(BATCH, maxPeople - taken))
-    if (keys.length === 0) break
-    for (const id of rederive(store, keys, derive)) customers.add(id)
-    taken += keys.length
+  while (taken < maxPeople) {
+    const wanted = maxPeople - taken
+    const window = store.pendingDerive(wanted)
+    if (window.length === 0) return
+    for (let i = 0; i < window.length; i += batch) {
+      if (clock.now() >= deadline) return
+      const keys = window.slice(i, i + batch)
+      for (const id of rederive(store, keys, derive)) customers.add(id)
+      taken += keys.length
+      yield taken
+    }
+    if (window.length < wanted) return
   }
-  return { customers: [...customers].sort(), remaining: store.countPendingDerive() }
+}
+
+/**
+ * Drains the store's derive queue (left by pages, webhooks, imports, a settings change or a crash
+ * between a page and its derive), bounded: at most `maxPeople` queued people, and no batch started
+ * after `maxMillis`, so one call stays short however many views are stale. People without a view
+ * go first. The benchmark derives through here; loop on `remaining` to drain the whole queue.
+ */
+export function derivePendingSlice(
+  store: TenantStore,
+  options: DeriveOptions & DeriveBounds,
+): DeriveSlice {
+  const customers = new Set<string>()
+  let people = 0
+  for (const taken of deriveBatches(store, options, customers)) people = taken
+  return { customers: [...customers].sort(), people, remaining: store.countPendingDerive() }
+}
+
+/**
+ * `derivePendingSlice` in small batches (`PACED_BATCH`), awaiting `pause` between them: a Durable
+ * Object answers nothing while synchronous work runs, so the worker's alarm derives this way and a
+ * sidebar lookup arriving mid-derive waits for one short batch, not the whole slice.
+ */
+export async function derivePendingPaced(
+  store: TenantStore,
+  options: DeriveOptions & DeriveBounds & { pause: () => Promise<void> },
+): Promise<DeriveSlice> {
+  const customers = new Set<string>()
+  let people = 0
+  for (const taken of deriveBatches(store, { batch: PACED_BATCH, ...options }, customers)) {
+    people = taken
+    await options.pause()
+  }
+  return { customers: [...customers].sort(), people, remaining: store.countPendingDerive() }
+}
+
+/** A lookup derives a pending customer itself when it is at most this big (else: retry soon). */
+export const ON_DEMAND_MAX = { people: 50, tickets: 2000 }
+
+export type OnDemandOutcome = 'derived' | 'not_pending' | 'too_large'
+
+/**
+ * Derives now the customer of people a lookup names, when they wait in the queue (a backfill has
+ * not reached them yet) and their customer is small enough for a request: a known person gets a
+ * view instead of a 404. A larger one stays for the alarm (`too_large`).
+ */
+export function deriveOnDemand(
+  store: TenantStore,
+  personKeys: readonly string[],
+  options: DeriveOptions & { max?: typeof ON_DEMAND_MAX },
+): OnDemandOutcome {
+  const { sql } = store
+  const max = options.max ?? ON_DEMAND_MAX
+  const pending = q.pendingAmong(sql, [...personKeys])
+  if (pending.length === 0) return 'not_pending'
+  const reached = q.connectedPeople(sql, pending)
+  if (reached.length > max.people || q.countTicketsOf(sql, reached) > max.tickets) {
+    return 'too_large'
+  }
+  rederive(store, pending, {
+    now: options.now,
+    ...(options.settings ? { settings: options.settings } : {}),
+  })
+  return 'derived'
 }

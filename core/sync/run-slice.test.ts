@@ -334,3 +334,56 @@ describe('runSlice', () => {
     ])
   })
 })
+
+describe('runSlice work budget', () => {
+  it('starts no page once the slice committed maxRecords items, and finishes over slices', async () => {
+    const clock = createFakeClock()
+    const store = openStore(clock)
+    const vendor = seededVendor(clock)
+    const first = await runSlice({
+      store,
+      connectionId: 'zd',
+      connector: vendor.connector(),
+      http: vendor.client(clock),
+      options: { ...unbounded, maxRecords: 3, now: clock.now },
+    })
+    // Pages hold 3 items: the first page reaches the budget, so no second page starts.
+    expect(first.done).toBe(false)
+    expect(first.work).toMatchObject({ pages: 1, records: 3 })
+    const { slices } = await syncToEnd(store, vendor, clock, { ...unbounded, maxRecords: 3 })
+    expect(slices).toBeGreaterThan(3)
+    expectStoreMatchesVendor(store, vendor)
+  })
+
+  it('counts pages against maxPages', async () => {
+    const clock = createFakeClock()
+    const store = openStore(clock)
+    const vendor = seededVendor(clock)
+    const result = await runSlice({
+      store,
+      connectionId: 'zd',
+      connector: vendor.connector(),
+      http: vendor.client(clock),
+      options: { ...unbounded, maxPages: 2, now: clock.now },
+    })
+    expect(result.done).toBe(false)
+    expect(result.work.pages).toBe(2)
+  })
+
+  it('derives within maxDerivePeople, start and end together, and leaves the rest queued', async () => {
+    const clock = createFakeClock()
+    const store = openStore(clock)
+    const vendor = seededVendor(clock)
+    const result = await runSlice({
+      store,
+      connectionId: 'zd',
+      connector: vendor.connector(),
+      http: vendor.client(clock),
+      options: { ...unbounded, maxDerivePeople: 2, now: clock.now },
+    })
+    expect(result.done).toBe(true)
+    expect(result.work.derivedPeople).toBe(2)
+    // Users 1–4 and 6 are queued by the pages; 2 were derived, the others wait for the alarm.
+    expect(store.countPendingDerive()).toBe(3)
+  })
+})

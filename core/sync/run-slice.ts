@@ -1,6 +1,12 @@
 import { UnifiedRecord } from '../model/index.ts'
 import type { QuarantinedItem, StreamStatus, TenantStore } from '../store/index.ts'
-import { derivePendingSlice, type DeriveOptions } from './derive.ts'
+import {
+  DERIVE_MAX_PEOPLE,
+  derivePendingPaced,
+  type DeriveBounds,
+  type DeriveOptions,
+  type DeriveSlice,
+} from './derive.ts'
 import { RateLimitedError } from './errors.ts'
 import type { HttpStats } from './http.ts'
 import { redactCredentials } from './redact.ts'
@@ -12,13 +18,30 @@ import {
   type StreamDefinition,
 } from './types.ts'
 
+/**
+ * A slice's budget. Wall time alone does not bound CPU (a fast vendor returns big pages quickly), so
+ * the work is counted too: pages, records and people derived; the final derive is inside the budget.
+ */
 export interface SliceOptions {
   /** Stop starting pages once this many requests were made in the slice. */
   maxRequests: number
   /** Stop starting pages after this long; no wait (rate budget, backoff) goes past it either. */
   maxMillis: number
+  /** Stop starting pages once this many were committed (default: `maxRequests`). */
+  maxPages?: number
+  /** Stop starting pages once this many vendor items were committed (default `SLICE_MAX_RECORDS`). */
+  maxRecords?: number
+  /** People derived in the slice at most, its start and end derives together (default 1,000). */
+  maxDerivePeople?: number
+  /** Awaited between derive batches (default: a zero timer), so lookups are answered mid-derive. */
+  pause?: () => Promise<void>
   now?: () => number
 }
+
+/** Items committed per slice by default: about 2–3 s of CPU in workerd (bench/workerd.ts). */
+export const SLICE_MAX_RECORDS = 5000
+
+const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 export interface RunSliceInput {
   store: TenantStore
@@ -28,10 +51,13 @@ export interface RunSliceInput {
   http: HttpClient & { stats?(): HttpStats }
   options: SliceOptions
   /**
-   * Re-derives the queued customers at the slice's start and end; defaults to one bounded
-   * `derivePendingSlice` (a longer queue is left for the caller's next pass).
+   * Re-derives the queued customers at the slice's start and end, within the people left in the
+   * budget; defaults to `derivePendingPaced` (a longer queue is left for the caller's next pass).
    */
-  derive?: (store: TenantStore, options: DeriveOptions) => string[]
+  derive?: (
+    store: TenantStore,
+    options: DeriveOptions & DeriveBounds,
+  ) => DeriveSlice | Promise<DeriveSlice>
 }
 
 export interface SliceResult {
@@ -42,6 +68,8 @@ export interface SliceResult {
   states: StreamStatus[]
   /** The earliest time a parked (rate-limited) stream may run again, ms. */
   retryAt: number | null
+  /** The work the slice did: pages and vendor items committed, people derived. */
+  work: { pages: number; records: number; derivedPeople: number }
   errors: { stream: string; message: string }[]
 }
 
@@ -54,8 +82,13 @@ export interface SliceResult {
 export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
   const { store, connectionId, connector, options } = input
   const now = options.now ?? (() => Date.now())
-  const derive = input.derive ?? ((s, o) => derivePendingSlice(s, o).customers)
+  const pause = options.pause ?? nextTick
+  const derive = input.derive ?? ((s, o) => derivePendingPaced(s, { ...o, pause }))
   const deadline = now() + options.maxMillis
+  const maxPages = options.maxPages ?? options.maxRequests
+  const maxRecords = options.maxRecords ?? SLICE_MAX_RECORDS
+  const maxDerive = options.maxDerivePeople ?? DERIVE_MAX_PEOPLE
+  const work = { pages: 0, records: 0, derivedPeople: 0 }
   let calls = 0
   const statsBase = input.http.stats?.().total ?? 0
   const spent = () => (input.http.stats ? input.http.stats().total - statsBase : calls)
@@ -78,15 +111,20 @@ export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
   let retryAt: number | null = null
   let budgetSpent = false
 
-  const deriveTouched = () => {
+  const deriveTouched = async (cap: number) => {
+    const maxPeople = Math.min(cap, maxDerive - work.derivedPeople)
+    if (maxPeople <= 0) return
     try {
-      for (const id of derive(store, { now: now() })) touched.add(id)
+      const slice = await derive(store, { now: now(), maxPeople })
+      for (const id of slice.customers) touched.add(id)
+      work.derivedPeople += slice.people
     } catch (error) {
       // The page is committed and its people stay queued: the next slice derives them again.
       errors.push({ stream: '(derive)', message: describe(error) })
     }
   }
-  deriveTouched()
+  // Half the derive budget at the start (a crash's leftovers), the rest for what the pages queue.
+  await deriveTouched(Math.ceil(maxDerive / 2))
 
   const runId = store.openRun(connectionId)
   const stateOf = (name: string) => store.streamStates(connectionId).find((s) => s.stream === name)
@@ -101,7 +139,8 @@ export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
     }
     let cursor = initial?.cursor ?? null
     for (;;) {
-      if (spent() >= options.maxRequests || now() >= deadline) {
+      const workSpent = work.pages >= maxPages || work.records >= maxRecords
+      if (workSpent || spent() >= options.maxRequests || now() >= deadline) {
         budgetSpent = true
         break streams
       }
@@ -154,6 +193,8 @@ export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
           lastError: null,
         },
       })
+      work.pages++
+      work.records += page.items.length
       cursor = page.cursor
       if (page.done) break
     }
@@ -161,7 +202,7 @@ export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
 
   // Once per slice, not per page: during a backfill every page touches most customers again, and
   // the queue committed with each page keeps this crash-safe (a resumed slice drains it first).
-  deriveTouched()
+  await deriveTouched(maxDerive)
 
   const states = store.streamStates(connectionId)
   const done =
@@ -175,6 +216,7 @@ export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
     states,
     retryAt,
     errors,
+    work,
   }
 }
 

@@ -52,7 +52,7 @@ describe('deriveView', () => {
     ])
     expect(v.nps.latest).toEqual({ score: 5, category: 'detractor', at: ago(1 * DAYS) })
     expect(v.nps.trend).toBe(-2)
-    expect(view([], []).nps).toEqual({ responses: [], latest: null, trend: null })
+    expect(view([], []).nps).toEqual({ responses: [], total: 0, latest: null, trend: null })
     expect(view([], [response('n1', 'nps', 9)]).nps.trend).toBeNull()
   })
 

@@ -7,6 +7,7 @@ import {
 } from '../friction/index.ts'
 import type { CustomerView, FrictionPoint, FrictionSettings } from '../model/index.ts'
 import { selectVerbatims } from '../verbatims/index.ts'
+import { capView } from './cap.ts'
 import { customerRisk } from './risk.ts'
 import { cesSection, csatSection, npsSection, ticketsSection } from './sections.ts'
 
@@ -17,7 +18,7 @@ export interface ViewInput extends CustomerRecords {
 /**
  * The unified view of one customer, as materialised for the sidebars. Pure: the same records, settings
  * and `now` give the same view. Records not belonging to the customer's people are ignored (see
- * `customerTimeline`); deleted tickets and answers never show.
+ * `customerTimeline`); deleted tickets and answers never show. Lists are capped (`capView`).
  */
 export function deriveView(input: ViewInput): CustomerView {
   const timeline = customerTimeline(input)
@@ -25,7 +26,7 @@ export function deriveView(input: ViewInput): CustomerView {
   const points = frictionPointsOf(timeline, input)
   const nps = npsSection(timeline)
   const csat = csatSection(timeline, settings, input.now)
-  return {
+  return capView({
     customer: input.customer,
     nps,
     csat,
@@ -36,7 +37,7 @@ export function deriveView(input: ViewInput): CustomerView {
     verbatims: selectVerbatims(timeline.responses, settings),
     freshness: input.freshness,
     generatedAt: new Date(input.now).toISOString(),
-  }
+  })
 }
 
 /** Groups kept in the stored view: the sidebar shows 3 and expands to these; the rest are counted. */

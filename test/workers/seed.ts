@@ -21,6 +21,8 @@ export async function seed(
   tenantId: string,
   connection: { source: Source; account: string },
   records: UnifiedRecord[],
+  /** `derive: false` leaves the people queued, as mid-backfill before the alarm reached them. */
+  options: { derive?: boolean } = {},
 ): Promise<void> {
   await runInDurableObject(tenantStub(env, tenantId), (instance: Tenant) => {
     const store = instance.store
@@ -42,6 +44,7 @@ export async function seed(
       cursor: null,
       state: { status: 'idle', lastSuccessMs: Date.now() },
     })
+    if (options.derive === false) return
     while (derivePendingSlice(store, { now: Date.now() }).remaining > 0);
   })
 }

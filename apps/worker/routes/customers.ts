@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
-import { badRequest, notFound } from '../problem.ts'
+import { badRequest, notFound, problemResponse } from '../problem.ts'
+import { HISTORY_KINDS } from '../../../core/store/index.ts'
 import { tenantStub } from '../tenant/client.ts'
 import type { LookupKey } from '../tenant/rpc-types.ts'
 import { valid } from '../validate.ts'
@@ -64,6 +65,16 @@ function toLookupKey(q: LookupQuery, c: Context<AppEnv>): LookupKey {
   return { kind: 'email', email: q.email! }
 }
 
+/** `GET /:id/history`: one kind of what the capped view leaves out, newest first, page by page. */
+const HistoryQuery = z.strictObject({
+  kind: z.enum(HISTORY_KINDS),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,800}$/, 'a nextCursor of an earlier page')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+})
+
 const VENDOR_NAMES = { zendesk: 'Zendesk accounts', hubspot: 'HubSpot portals' }
 
 /**
@@ -81,8 +92,39 @@ export const customers = new Hono<AppEnv>()
       ])
     }
     if (result.status === 'not_found') throw notFound('No customer matches this lookup')
+    if (result.status === 'pending') {
+      // A large customer mid-backfill: the alarm derives it within seconds (RFC 9110 Retry-After).
+      const response = problemResponse(c, {
+        slug: 'view-pending',
+        title: 'Service unavailable',
+        status: 503,
+        detail: "This customer's view is being built; retry shortly",
+      })
+      response.headers.set('retry-after', '5')
+      return response
+    }
     return c.json(result.view)
   })
+
+  .get(
+    '/:id/history',
+    valid('param', z.object({ id: CustomerId })),
+    valid('query', HistoryQuery),
+    async (c) => {
+      const { tenantId } = c.get('tenant')
+      const { id } = c.req.valid('param')
+      const { kind, cursor, limit } = c.req.valid('query')
+      const request = { customerId: id, kind, limit, ...(cursor ? { cursor } : {}) }
+      const result = await tenantStub(c.env, tenantId).history(request)
+      if (result.status === 'bad_cursor') {
+        throw badRequest('The cursor is not one this endpoint returned', [
+          { field: 'query.cursor', message: 'a nextCursor of an earlier page' },
+        ])
+      }
+      if (result.status === 'not_found') throw notFound(`No customer ${id}`)
+      return c.json({ kind: result.kind, items: result.items, nextCursor: result.nextCursor })
+    },
+  )
 
   .get('/:id', valid('param', z.object({ id: CustomerId })), async (c) => {
     const { tenantId } = c.get('tenant')

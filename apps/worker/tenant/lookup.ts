@@ -1,5 +1,6 @@
 import { LOOKUP_REFS } from '../../../connectors/index.ts'
-import type { TenantStore } from '../../../core/store/index.ts'
+import type { CustomerQuery, TenantStore } from '../../../core/store/index.ts'
+import { deriveOnDemand } from '../../../core/sync/derive.ts'
 import type { LookupKey, LookupResult } from './rpc-types.ts'
 
 /** Which record a vendor id names: each connector declares its own. */
@@ -7,12 +8,13 @@ const REFS = LOOKUP_REFS
 
 /**
  * Finds the customer behind a sidebar's key and returns their materialised view. A vendor id needs
- * its account: the one named, or the tenant's only account of that vendor.
+ * its account: the one named, or the tenant's only account of that vendor. A known person whose
+ * view the alarm has not derived yet (mid-backfill) gets it derived here, when small enough.
  */
-export function lookupCustomer(store: TenantStore, key: LookupKey): LookupResult {
-  let customerId: string | null
+export function lookupCustomer(store: TenantStore, key: LookupKey, nowMs: number): LookupResult {
+  let query: CustomerQuery
   if (key.kind === 'email') {
-    customerId = store.findCustomerId({ by: 'email', email: key.email })
+    query = { by: 'email', email: key.email }
   } else {
     const { source, object, by } = REFS[key.kind]
     const accounts = store
@@ -25,8 +27,18 @@ export function lookupCustomer(store: TenantStore, key: LookupKey): LookupResult
       if (accounts.length === 0) return { status: 'not_found' }
       return { status: 'unknown_account', source, accounts }
     }
-    customerId = store.findCustomerId({ by, ref: { source, account, object, id: key.id } })
+    query = { by, ref: { source, account, object, id: key.id } }
   }
-  const view = customerId ? store.getView(customerId) : null
-  return view ? { status: 'found', view } : { status: 'not_found' }
+  const found = viewOf(store, query)
+  if (found) return { status: 'found', view: found }
+  const people = store.personKeysOf(query)
+  const outcome = people.length ? deriveOnDemand(store, people, { now: nowMs }) : 'not_pending'
+  if (outcome === 'too_large') return { status: 'pending' }
+  const derived = outcome === 'derived' ? viewOf(store, query) : null
+  return derived ? { status: 'found', view: derived } : { status: 'not_found' }
+}
+
+function viewOf(store: TenantStore, query: CustomerQuery) {
+  const customerId = store.findCustomerId(query)
+  return customerId ? store.getView(customerId) : null
 }

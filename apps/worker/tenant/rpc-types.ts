@@ -22,6 +22,8 @@ export type VendorIdKind = 'zendesk_user' | 'zendesk_ticket' | 'hubspot_contact'
 export type LookupResult =
   | { status: 'found'; view: CustomerView }
   | { status: 'not_found' }
+  /** A known person whose (large) customer the alarm derives soon: ask again shortly. */
+  | { status: 'pending' }
   /** The tenant has several accounts of the vendor and the request named none (or an unknown one). */
   | { status: 'unknown_account'; source: 'zendesk' | 'hubspot'; accounts: string[] }
 

@@ -11,6 +11,9 @@ import { meteredClock, startSliceMeter, type MeteredClock, type SliceMetrics } f
 export interface SliceLimits {
   maxRequests: number
   maxMillis: number
+  /** A share of the pass's work budget (alarm.ts): items committed, people derived. */
+  maxRecords?: number
+  maxDerivePeople?: number
 }
 
 export interface SliceSummary {
@@ -22,6 +25,8 @@ export interface SliceSummary {
   errors: string[]
   /** Per-stream records, pages and requests, 429s and time waited (the run history adds them up). */
   metrics: SliceMetrics
+  /** Pages and items committed and people derived: what the slice's work budget counted. */
+  work: { pages: number; records: number; derivedPeople: number }
 }
 
 const DEFAULT_LIMITS: SliceLimits = { maxRequests: 50, maxMillis: 20_000 }
@@ -51,11 +56,13 @@ const realClock: Clock = {
 export class SyncRunner {
   private readonly store: TenantStore
   private readonly budgets = new Map<string, RateBudget>()
-  private readonly clock: MeteredClock
+  private readonly clock: Clock
+  /** Each account's running slice's clock: a budget's sleeps count for that slice's meter only. */
+  private readonly sliceClocks = new Map<string, MeteredClock>()
 
   constructor(store: TenantStore, clock: Clock = realClock) {
     this.store = store
-    this.clock = meteredClock(clock)
+    this.clock = clock
   }
 
   /** Drops an account's budget (its connection is gone; a new one may bring other limits). */
@@ -68,19 +75,40 @@ export class SyncRunner {
     auth: ConnectionCredentials,
     limits: SliceLimits,
   ): Promise<SliceSummary> {
-    const meter = startSliceMeter(this.clock)
+    // Slices of several connections run at once (alarm.ts): each meters its own waits.
+    const clock = meteredClock(this.clock)
+    const meter = startSliceMeter(clock)
     const connector = meter.connector(connectorFor(connection, auth))
     const budgetKey = `${connector.source}:${connector.account}`
     let budget = this.budgets.get(budgetKey)
     if (!budget) {
-      budget = createRateBudget(connector.rateBuckets, this.clock)
+      budget = createRateBudget(connector.rateBuckets, {
+        now: () => this.clock.now(),
+        sleep: (ms) => (this.sliceClocks.get(budgetKey) ?? this.clock).sleep(ms),
+      })
       this.budgets.set(budgetKey, budget)
     }
+    this.sliceClocks.set(budgetKey, clock)
+    try {
+      return await this.slice(connection, connector, budget, clock, meter, limits)
+    } finally {
+      if (this.sliceClocks.get(budgetKey) === clock) this.sliceClocks.delete(budgetKey)
+    }
+  }
+
+  private async slice(
+    connection: Connection,
+    connector: Connector,
+    budget: RateBudget,
+    clock: MeteredClock,
+    meter: ReturnType<typeof startSliceMeter>,
+    limits: SliceLimits,
+  ): Promise<SliceSummary> {
     // Global fetch, looked up per call so a test interceptor installed later still applies.
     const http = createHttpClient({
       fetch: (input, init) => fetch(input, init),
       budget,
-      clock: this.clock,
+      clock,
       classifyRateLimit: connector.classifyRateLimit,
       onRequest: meter.onRequest,
     })
@@ -89,7 +117,7 @@ export class SyncRunner {
       connectionId: connection.id,
       connector,
       http,
-      options: { ...limits, now: () => this.clock.now() },
+      options: { ...limits, now: () => clock.now() },
       // runSlice's derive is bounded like the slice: a long queue drains over alarm passes.
     })
     return {
@@ -98,6 +126,7 @@ export class SyncRunner {
       retryAt: result.retryAt,
       errors: result.errors.map((e) => `${e.stream}: ${e.message}`),
       metrics: meter.read(),
+      work: result.work,
     }
   }
 }

@@ -10,6 +10,7 @@ import type { AddConnectionResult } from './connections.ts'
 import { listCustomerSummaries, type CustomerFilter, type CustomerPage } from './customer-list.ts'
 import type { InsightRequest } from './insight.ts'
 import type { InstallationSignature, InstallationSummary, Platform } from './installations.ts'
+import { customerHistory, type HistoryRequest } from './history.ts'
 import { lookupCustomer } from './lookup.ts'
 import { openTenantModules, type TenantModules } from './modules.ts'
 import { previewCandidates, type PreviewCandidate } from './preview-customers.ts'
@@ -126,7 +127,7 @@ export class Tenant extends DurableObject<Env> {
   }
 
   lookup(key: Rpc.LookupKey): Rpc.LookupResult {
-    return lookupCustomer(this.store, key)
+    return lookupCustomer(this.store, key, Date.now())
   }
 
   /** Survey answers pushed by any tool, validated by the route; the alarm finishes the derive. */
@@ -145,6 +146,11 @@ export class Tenant extends DurableObject<Env> {
 
   getView(customerId: string): CustomerView | null {
     return this.store.getView(customerId)
+  }
+
+  /** What a capped view leaves out: a customer's tickets or answers, page by page. */
+  history(request: HistoryRequest) {
+    return customerHistory(this.store, request)
   }
 
   getSettings(): TenantSettings {

@@ -19,6 +19,7 @@ import type {
   ZTicket,
   ZUser,
 } from './types.ts'
+import { applyTicketBodies, type TicketBodyOptions } from './ticket-body.ts'
 import * as V from './vocab.ts'
 
 export interface GenerateOptions {
@@ -29,6 +30,8 @@ export interface GenerateOptions {
   /** The account's present (ms). Default 2026-01-15T09:00:00Z so a seed always gives one account. */
   now?: number
   subdomain?: string
+  /** Realistic ticket sizes (long descriptions, many text fields); default off (see ticket-body.ts). */
+  ticketBody?: TicketBodyOptions
 }
 
 export const DEFAULT_NOW = Date.parse('2026-01-15T09:00:00Z')
@@ -161,6 +164,7 @@ export function generateAccount(options: GenerateOptions = {}): Account {
     })
     account.tickets.set(ticket.id, ticket)
   }
+  if (options.ticketBody) applyTicketBodies(account, options.ticketBody)
   return account
 }
 
