@@ -134,7 +134,8 @@ describe('zendesk sidebar (fixture views)', () => {
     const page = await openSidebar({ user: '502' })
     expect(await page.locator('[data-empty="nps"]').textContent()).toContain('No survey yet')
     expect(await page.locator('svg[data-chart="nps"]').count()).toBe(0)
-    expect(await page.locator('[data-empty="friction"]').isVisible()).toBe(true)
+    // No friction: the prioritised section up front says so (the full list stays folded below).
+    expect(await page.locator('[data-empty="focus"]').isVisible()).toBe(true)
     await screenshot(page, 'sidebar-no-survey')
   })
 
