@@ -6,12 +6,12 @@ import {
   LOOKUP_REFS,
   refreshTimingOf,
   resolveAccount,
-  SOURCES,
+  VENDOR_NAMES,
 } from './index.ts'
 
 describe('the connectors registry', () => {
   it('knows each vendor once', () => {
-    expect(SOURCES).toEqual(['zendesk', 'hubspot'])
+    expect(VENDOR_NAMES).toEqual(['zendesk', 'hubspot'])
     expect(LOOKUP_REFS).toEqual({
       zendesk_user: { source: 'zendesk', object: 'user', by: 'person' },
       zendesk_ticket: { source: 'zendesk', object: 'ticket', by: 'ticket' },

@@ -62,9 +62,13 @@ export const VENDORS = {
   },
 } as const satisfies Record<string, VendorParts>
 
-export type Source = keyof typeof VENDORS
-export const SOURCES = Object.keys(VENDORS) as Source[]
-export const isSource = (source: string): source is Source => Object.hasOwn(VENDORS, source)
+/**
+ * A vendor cxlens connects to: the sources of core's records less `import` (survey files and
+ * feeds). One name everywhere: connections, installations, webhooks, directory keys.
+ */
+export type Vendor = keyof typeof VENDORS
+export const VENDOR_NAMES = Object.keys(VENDORS) as Vendor[]
+export const isVendor = (source: string): source is Vendor => Object.hasOwn(VENDORS, source)
 
 /** A new connection of any vendor, told apart by `source`. */
 export const ConnectionInput = z.discriminatedUnion('source', [
@@ -74,9 +78,9 @@ export const ConnectionInput = z.discriminatedUnion('source', [
 export type ConnectionInput = z.infer<typeof ConnectionInput>
 
 /** Credentials of a connection of any vendor, as sealed in its blob. */
-export type ConnectionAuth = z.infer<(typeof VENDORS)[Source]['auth']>
+export type ConnectionAuth = z.infer<(typeof VENDORS)[Vendor]['auth']>
 export function authSchemaFor(source: string): z.ZodType<ConnectionAuth> {
-  if (!isSource(source)) throw new Error(`No vendor credentials for source ${source}`)
+  if (!isVendor(source)) throw new Error(`No vendor credentials for source ${source}`)
   return VENDORS[source].auth
 }
 
@@ -96,26 +100,26 @@ export function resolveAccount(input: ConnectionInput): { account: string; baseU
 
 /** The connector of a stored connection; an error naming it when its source has none. */
 export function connectorFor(source: string, stored: StoredConnection): Connector {
-  if (!isSource(source)) {
+  if (!isVendor(source)) {
     throw new Error(`No connector for source ${source} (connection ${stored.id})`)
   }
   return VENDORS[source].connectorFor(stored)
 }
 
 /** How soon after a vendor event a refresh of that vendor's connection sees it. */
-export const refreshTimingOf = (source: Source): RefreshTiming => VENDORS[source].refreshTiming
+export const refreshTimingOf = (source: Vendor): RefreshTiming => VENDORS[source].refreshTiming
 
-type RefsOf<S extends Source> = {
+type RefsOf<S extends Vendor> = {
   [K in keyof (typeof VENDORS)[S]['lookupRefs']]: LookupRef & { source: S }
 }
 /** Every vendor id kind a sidebar or card may look a customer up by (`zendesk_user`, …). */
 export type VendorIdKind = keyof RefsOf<'zendesk'> | keyof RefsOf<'hubspot'>
 
 export const LOOKUP_REFS = Object.fromEntries(
-  SOURCES.flatMap((source) =>
+  VENDOR_NAMES.flatMap((source) =>
     Object.entries(VENDORS[source].lookupRefs).map(([kind, ref]) => [kind, { ...ref, source }]),
   ),
-) as Record<VendorIdKind, LookupRef & { source: Source }>
+) as Record<VendorIdKind, LookupRef & { source: Vendor }>
 
 /** What revoking a connection's stored credentials did at the vendor. */
 export type RevokeOutcome =
@@ -140,7 +144,7 @@ export interface RevokeDeps {
  * OAuth kind revokes through here. A token the vendor already refuses counts as revoked.
  */
 export async function revokeStoredAuth(
-  source: Source,
+  source: Vendor,
   auth: unknown,
   deps: RevokeDeps,
 ): Promise<RevokeOutcome> {

@@ -3,6 +3,7 @@ export {
   authorizationHeader,
   grantedScopes,
   HubSpotAuth,
+  HubSpotAuthInput,
   withAuthorization,
   type HubSpotCredentials,
 } from './auth.ts'

@@ -3,6 +3,7 @@ export {
   authorizationHeader,
   withAuthorization,
   ZendeskAuth,
+  ZendeskAuthInput,
   type ZendeskCredentials,
 } from './auth.ts'
 export * as zendeskOAuth from './oauth.ts'

@@ -1,7 +1,8 @@
+import type { Vendor } from '../../../connectors/index.ts'
 import { ensureDirectorySchema } from './schema.ts'
 
 /** External account keys, `zendesk:<subdomain>` and `hubspot:<portalId>`: connections and apps. */
-export const accountKey = (kind: string, id: string): string => `${kind}:${id}`
+export const accountKey = (vendor: Vendor, id: string): string => `${vendor}:${id}`
 
 export interface TenantEntry {
   tenantId: string

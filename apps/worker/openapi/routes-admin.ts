@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { TenantSettings } from '../../../core/model/index.ts'
 import { ConnectionParams, NewTenant, QuarantineQuery, TenantParams } from '../routes/admin.ts'
 import { ListQuery } from '../routes/admin-customers.ts'
-import { HubspotInstallation, ZendeskInstallation } from '../routes/admin-installations.ts'
+import { HubSpotInstallation, ZendeskInstallation } from '../routes/admin-installations.ts'
 import { TenantId } from '../routes/params.ts'
 import { ZendeskWebhookSecret } from '../routes/webhooks-admin.ts'
 import { ConnectionInput, ConnectionSummary } from '../tenant/connection-input.ts'
@@ -152,7 +152,7 @@ export const adminRoutes: RouteDoc[] = [
     tag: 'admin',
     auth: 'admin',
     params: TenantParams,
-    body: json(HubspotInstallation),
+    body: json(HubSpotInstallation),
     responses: { 200: { description: 'The installation', schema: InstallationSummary } },
     problems: [400, 401, 404, 409],
   },

@@ -74,7 +74,7 @@ export const InstallationSummary = z.strictObject({
 export const InstallationList = z.strictObject({ installations: z.array(InstallationSummary) })
 
 export const WebhookSecretSaved = z.strictObject({
-  platform: z.literal('zendesk'),
+  platform: z.enum(['zendesk', 'hubspot']),
   account: z.string(),
   webhookId: z.string(),
   updatedAt: z.string(),

@@ -4,10 +4,11 @@ import type { AppEnv } from '../app-env.ts'
 import { accountKey, Directory } from '../directory/directory.ts'
 import { ProblemError } from '../problem.ts'
 import { tenantStub } from '../tenant/client.ts'
-import type { Platform } from '../tenant/installations.ts'
+import type {} from '../tenant/installations.ts'
 import { valid } from '../validate.ts'
 import { existingTenant } from './existing-tenant.ts'
 import { TenantId } from './params.ts'
+import type { Vendor } from '../../../connectors/index.ts'
 
 const TenantParams = z.object({ tenantId: TenantId })
 
@@ -23,7 +24,7 @@ export const ZendeskInstallation = z.strictObject({
   sharedSecret: Secret,
 })
 
-export const HubspotInstallation = z.strictObject({
+export const HubSpotInstallation = z.strictObject({
   portalId: z.string().regex(/^[1-9][0-9]{0,19}$/, 'a HubSpot portal id'),
   /** The app's client secret; absent: the marketplace app's `HUBSPOT_CLIENT_SECRET`. */
   clientSecret: Secret.optional(),
@@ -33,7 +34,7 @@ export const HubspotInstallation = z.strictObject({
 async function install(
   env: Env,
   tenantId: string,
-  platform: Platform,
+  platform: Vendor,
   externalId: string,
   secret: string | null,
 ) {
@@ -50,7 +51,7 @@ async function install(
 }
 
 /**
- * Platform app installations (admin): which Zendesk subdomain / HubSpot portal signs for a tenant,
+ * Vendor app installations (admin): which Zendesk subdomain / HubSpot portal signs for a tenant,
  * and with which secret. Mounted under the admin router (its token check applies). Never returns a
  * secret.
  */
@@ -69,7 +70,7 @@ export const adminInstallations = new Hono<AppEnv>()
   .put(
     '/tenants/:tenantId/installations/hubspot',
     valid('param', TenantParams),
-    valid('json', HubspotInstallation),
+    valid('json', HubSpotInstallation),
     async (c) => {
       const { tenantId } = c.req.valid('param')
       const { portalId, clientSecret } = c.req.valid('json')

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { accountKey, Directory } from '../directory/directory.ts'
 import { badRequest, notFound, ProblemError, unauthorized } from '../problem.ts'
 import { tenantStub } from '../tenant/client.ts'
-import type { SignedHubspotDelivery } from '../tenant/webhooks.ts'
+import type { SignedHubSpotDelivery } from '../tenant/webhooks.ts'
 import type { WebhookReceipt } from '../webhooks/events.ts'
 import { groupHubSpotDelivery, hubspotEvents } from '../../../connectors/hubspot/index.ts'
 import { ZENDESK_SUBDOMAIN, zendeskEvents } from '../../../connectors/zendesk/index.ts'
@@ -78,7 +78,7 @@ export const webhooks = new Hono<{ Bindings: Env }>()
     if (!delivery) throw badRequest('The body is not an array of HubSpot events')
     const { byPortal, malformed } = delivery
     // One call per tenant: its object verifies the signature against its portals' secrets.
-    const byTenant = new Map<string, SignedHubspotDelivery['portals']>()
+    const byTenant = new Map<string, SignedHubSpotDelivery['portals']>()
     let unrouted = 0
     for (const [portalId, events] of byPortal) {
       const tenantId = await tenantOf(c.env, 'hubspot', portalId)
@@ -98,7 +98,7 @@ export const webhooks = new Hono<{ Bindings: Env }>()
     let installed = false
     let refused: string | null = null
     for (const [tenantId, tenantPortals] of byTenant) {
-      const outcome = await tenantStub(c.env, tenantId).receiveHubspotWebhook({
+      const outcome = await tenantStub(c.env, tenantId).receiveHubSpotWebhook({
         method: c.req.method,
         url: origin ? origin + url.pathname + url.search : c.req.url,
         body: raw,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PlanLimits, Schedule, SOURCES } from '../../../connectors/index.ts'
+import { PlanLimits, Schedule, VENDOR_NAMES } from '../../../connectors/index.ts'
 
 // Each vendor's connection input, auth and limits are its connector's (connectors/<vendor>); the
 // registry composes them. Re-exported here for the tenant's modules.
@@ -14,24 +14,22 @@ export {
 } from '../../../connectors/index.ts'
 export {
   ZendeskAuth,
+  ZendeskAuthInput,
   ZendeskConnectionInput,
   ZendeskLimits,
 } from '../../../connectors/zendesk/index.ts'
 export {
   HUBSPOT_API,
   HubSpotAuth,
+  HubSpotAuthInput,
   HubSpotConnectionInput,
   HubSpotLimits,
-  // The old spellings, until the lead's rename reaches their importers.
-  HubSpotAuth as HubspotAuth,
-  HubSpotConnectionInput as HubspotConnectionInput,
-  HubSpotLimits as HubspotLimits,
 } from '../../../connectors/hubspot/index.ts'
 
 /** The connection as every API shows it: never a secret. */
 export const ConnectionSummary = z.strictObject({
   id: z.string(),
-  source: z.enum(SOURCES),
+  source: z.enum(VENDOR_NAMES),
   account: z.string(),
   baseUrl: z.string(),
   auth: z.strictObject({ kind: z.enum(['api_token', 'oauth', 'private_app', 'oauth_grant']) }),

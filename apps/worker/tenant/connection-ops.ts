@@ -3,11 +3,10 @@ import type { TenantStore } from '../../../core/store/index.ts'
 import type { SqlPort } from '../../../core/store/port.ts'
 import { renameTenant, rotateApiKey } from './api-key-rotation.ts'
 import {
-  authSchemaFor,
-  HubspotAuth,
-  HubspotLimits,
+  HubSpotAuthInput,
+  HubSpotLimits,
   Schedule,
-  ZendeskAuth,
+  ZendeskAuthInput,
   ZendeskLimits,
   type ConnectionAuth,
   type ConnectionSummary,
@@ -44,8 +43,9 @@ export const ScheduleInput = z.union([Schedule, CronSchedule])
 export const ConnectionPatch = z
   .strictObject({
     schedule: ScheduleInput.optional(),
-    limits: z.union([ZendeskLimits, HubspotLimits]).optional(),
-    auth: z.union([ZendeskAuth, HubspotAuth]).optional(),
+    limits: z.union([ZendeskLimits, HubSpotLimits]).optional(),
+    // What an admin may give: never a stored OAuth grant (only an install makes one).
+    auth: z.union([ZendeskAuthInput, HubSpotAuthInput]).optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), 'give schedule, limits or auth')
 export type ConnectionPatch = z.infer<typeof ConnectionPatch>
@@ -148,10 +148,11 @@ async function dispatch(deps: OpsDeps, request: OpsRequest): Promise<unknown> {
       const { schedule, limits, auth } = request.patch
       const settings = settingsOf(connection)
       if (auth) {
-        const parsed = authSchemaFor(connection.source).safeParse(auth)
-        if (!parsed.success) return invalid('body.auth', `not ${connection.source} credentials`)
+        const input = connection.source === 'hubspot' ? HubSpotAuthInput : ZendeskAuthInput
+        if (!input.safeParse(auth).success)
+          return invalid('body.auth', `not ${connection.source} credentials`)
       }
-      const limitsSchema = connection.source === 'hubspot' ? HubspotLimits : ZendeskLimits
+      const limitsSchema = connection.source === 'hubspot' ? HubSpotLimits : ZendeskLimits
       if (limits && !limitsSchema.safeParse(limits).success) {
         return invalid('body.limits', `not ${connection.source} plan limits`)
       }

@@ -1,13 +1,13 @@
 import { z } from 'zod'
 import type { Connection } from '../../../core/store/index.ts'
-import { HubspotLimits, ZendeskLimits, type ConnectionSummary } from './connection-input.ts'
+import { HubSpotLimits, ZendeskLimits, type ConnectionSummary } from './connection-input.ts'
 import type { ScheduleRow } from './scheduler.ts'
 
 /** What the store's connection settings hold for the worker (the credentials are a separate blob). */
 export const ConnectionSettings = z.object({
   authKind: z.enum(['api_token', 'oauth', 'private_app', 'oauth_grant']).catch('api_token'),
-  /** Plan limits as given (`ZendeskLimits` or `HubspotLimits` by source). */
-  limits: z.union([ZendeskLimits, HubspotLimits]).optional().catch(undefined),
+  /** Plan limits as given (`ZendeskLimits` or `HubSpotLimits` by source). */
+  limits: z.union([ZendeskLimits, HubSpotLimits]).optional().catch(undefined),
   /** Zendesk backfill start, ISO instant. */
   startTime: z.iso.datetime().optional().catch(undefined),
 })

@@ -2,16 +2,16 @@ import type { SqlPort } from '../../../core/store/port.ts'
 import { hubspotSigningSecret, type HubSpotSignature } from '../../../connectors/hubspot/index.ts'
 import { zafSignatureMatches } from '../../../connectors/zendesk/index.ts'
 import { sealContext, type Sealer } from './secrets.ts'
+import type { Vendor } from '../../../connectors/index.ts'
 
 /**
  * The platform apps installed for a tenant: a Zendesk sidebar per subdomain (its `shared_secret`
  * signs the ZAF JWT) and a HubSpot app per portal (its client secret signs v3 requests). Secrets are
  * sealed blobs (`crypto.ts`); a HubSpot row without one uses the marketplace app's global secret.
  */
-export type Platform = 'zendesk' | 'hubspot'
 
 export interface InstallationRow {
-  platform: Platform
+  platform: Vendor
   externalId: string
   /** Sealed secret (`v1.<iv>.<ciphertext>`), or null for "use the global app secret". */
   sealedSecret: string | null
@@ -19,7 +19,7 @@ export interface InstallationRow {
 }
 
 export interface InstallationSummary {
-  platform: Platform
+  platform: Vendor
   /** Zendesk subdomain or HubSpot portal id. */
   externalId: string
   /** Where the HMAC key comes from: this tenant's own secret, or the deployment's app secret. */
@@ -30,7 +30,7 @@ export interface InstallationSummary {
 type Raw = { platform: string; external_id: string; secret: string | null; updated_ms: number }
 
 const fromRaw = (r: Raw): InstallationRow => ({
-  platform: r.platform as Platform,
+  platform: r.platform as Vendor,
   externalId: r.external_id,
   sealedSecret: r.secret,
   updatedAt: new Date(Number(r.updated_ms)).toISOString(),
@@ -38,7 +38,7 @@ const fromRaw = (r: Raw): InstallationRow => ({
 
 function putInstallation(
   sql: SqlPort,
-  row: { platform: Platform; externalId: string; sealedSecret: string | null; nowMs: number },
+  row: { platform: Vendor; externalId: string; sealedSecret: string | null; nowMs: number },
 ): void {
   sql.run(
     `INSERT INTO worker_installations (platform, external_id, secret, updated_ms) VALUES (?, ?, ?, ?)
@@ -53,7 +53,7 @@ function putInstallation(
 
 function getInstallation(
   sql: SqlPort,
-  platform: Platform,
+  platform: Vendor,
   externalId: string,
 ): InstallationRow | null {
   const [row] = sql.all<Raw>(
@@ -104,7 +104,7 @@ export class Installations {
    */
   async put(
     tenantId: string,
-    platform: Platform,
+    platform: Vendor,
     externalId: string,
     secret: string | null,
     nowMs: number,
@@ -120,7 +120,7 @@ export class Installations {
   }
 
   /** The app was uninstalled: its sealed secret goes (tenant/lifecycle.ts). */
-  remove(platform: Platform, externalId: string): void {
+  remove(platform: Vendor, externalId: string): void {
     this.sql.run(
       'DELETE FROM worker_installations WHERE platform = ? AND external_id = ?',
       platform,
@@ -128,7 +128,7 @@ export class Installations {
     )
   }
 
-  has(platform: Platform, externalId: string): boolean {
+  has(platform: Vendor, externalId: string): boolean {
     return getInstallation(this.sql, platform, externalId) !== null
   }
 
@@ -155,7 +155,7 @@ export class Installations {
    */
   async secret(
     tenantId: string,
-    platform: Platform,
+    platform: Vendor,
     externalId: string,
   ): Promise<{ secret: string } | 'global' | null> {
     const row = getInstallation(this.sql, platform, externalId)

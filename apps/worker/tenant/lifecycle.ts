@@ -1,4 +1,4 @@
-import { isSource, revokeStoredAuth, type RevokeOutcome } from '../../../connectors/index.ts'
+import { isVendor, revokeStoredAuth, type RevokeOutcome } from '../../../connectors/index.ts'
 import type { SqlPort, SubjectQuery, TenantStore } from '../../../core/store/index.ts'
 import { derivePendingSlice } from '../../../core/sync/derive.ts'
 import { accountKey, type Directory } from '../directory/directory.ts'
@@ -6,7 +6,7 @@ import { log } from '../log.ts'
 import type { ConnectionSummary } from './connection-input.ts'
 import { forgetTenant } from './client.ts'
 import type { Connections } from './connections.ts'
-import type { Installations, Platform } from './installations.ts'
+import type { Installations } from './installations.ts'
 import type { TenantKeys } from './keys.ts'
 import {
   forgetLifecycle,
@@ -19,6 +19,7 @@ import { migrateWorker } from './migrations/index.ts'
 import { deleteSchedule } from './scheduler.ts'
 import { forgetConnectionOps } from './ops-schedule.ts'
 import type { SyncRunner } from './sync-runner.ts'
+import type { Vendor } from '../../../connectors/index.ts'
 
 export const DEFAULT_RETENTION_DAYS = 30
 export const MAX_RETENTION_DAYS = 3650
@@ -118,7 +119,7 @@ export class Lifecycle {
         try {
           const tenantId = this.d.keys.requireTenantId('uninstall')
           const auth = await connections.openAuth(tenantId, connection)
-          if (!isSource(connection.source)) throw new Error(`no vendor ${connection.source}`)
+          if (!isVendor(connection.source)) throw new Error(`no vendor ${connection.source}`)
           revoke = await revokeStoredAuth(connection.source, auth, {
             baseUrl: connection.baseUrl,
             hubspotClient: this.d.hubspotClient,
@@ -135,7 +136,7 @@ export class Lifecycle {
       sql.run('DELETE FROM worker_webhook_refresh WHERE connection_id = ?', connectionId)
       this.d.runner.forget(connection.source, connection.account)
       store.putConnection({ ...connection, credentials: null })
-      this.d.installations.remove(connection.source as Platform, connection.account)
+      this.d.installations.remove(connection.source as Vendor, connection.account)
       const purgeAfterMs = nowMs + this.retentionDays() * DAY_MS
       markUninstalled(sql, connectionId, 'uninstalled by an admin', nowMs, purgeAfterMs)
       log('info', 'connection_uninstalled', {
@@ -163,9 +164,9 @@ export class Lifecycle {
       alreadyUninstalled: before.state === 'uninstalled',
       purged,
       unroute:
-        stillUsed || this.d.installations.has(connection.source as Platform, connection.account)
+        stillUsed || this.d.installations.has(connection.source as Vendor, connection.account)
           ? null
-          : accountKey(connection.source, connection.account),
+          : accountKey(connection.source as Vendor, connection.account),
     }
   }
 

@@ -9,14 +9,14 @@ import type { OpsRefusal, OpsRequest, OpsResults } from './connection-ops.ts'
 import type { AddConnectionResult } from './connections.ts'
 import { listCustomerSummaries, type CustomerFilter, type CustomerPage } from './customer-list.ts'
 import type { InsightRequest } from './insight.ts'
-import type { InstallationSignature, InstallationSummary, Platform } from './installations.ts'
+import type { InstallationSignature, InstallationSummary } from './installations.ts'
 import { customerHistory, type HistoryRequest } from './history.ts'
 import { lookupCustomer } from './lookup.ts'
 import { openTenantModules, type TenantModules } from './modules.ts'
 import { previewCandidates, type PreviewCandidate } from './preview-customers.ts'
 import type * as Rpc from './rpc-types.ts'
-import type { WebhookPlatform } from './webhook-secrets.ts'
-import type { SignedHubspotDelivery, SignedZendeskDelivery } from './webhooks.ts'
+import type { SignedHubSpotDelivery, SignedZendeskDelivery } from './webhooks.ts'
+import type { Vendor } from '../../../connectors/index.ts'
 
 /**
  * One tenant as RPCs for the worker's routes, over modules owning their tables (`modules.ts`).
@@ -70,7 +70,7 @@ export class Tenant extends DurableObject<Env> {
   }
 
   /** Registers (or replaces) an installation; `secret` null: the deployment's app secret signs. */
-  putInstallation(platform: Platform, id: string, secret: string | null) {
+  putInstallation(platform: Vendor, id: string, secret: string | null) {
     const tenantId = this.m.keys.requireTenantId('putInstallation')
     return this.m.installations.put(tenantId, platform, id, secret, Date.now())
   }
@@ -86,7 +86,7 @@ export class Tenant extends DurableObject<Env> {
     return !!tenantId && this.m.installations.verifySignature(tenantId, signed, global)
   }
 
-  putWebhookSecret(platform: WebhookPlatform, account: string, webhookId: string, secret: string) {
+  putWebhookSecret(platform: Vendor, account: string, webhookId: string, secret: string) {
     const tenantId = this.m.keys.requireTenantId('putWebhookSecret')
     return this.m.webhookSecrets.put(tenantId, { platform, account, webhookId }, secret, Date.now())
   }
@@ -97,8 +97,8 @@ export class Tenant extends DurableObject<Env> {
   }
 
   /** This tenant's portals of a HubSpot delivery: verified here, then applied. */
-  async receiveHubspotWebhook(delivery: SignedHubspotDelivery) {
-    return this.armed(await this.m.webhooks.receiveHubspot(delivery, Date.now()))
+  async receiveHubSpotWebhook(delivery: SignedHubSpotDelivery) {
+    return this.armed(await this.m.webhooks.receiveHubSpot(delivery, Date.now()))
   }
 
   /** Operations on connections, runs and the tenant (connection-ops.ts). */

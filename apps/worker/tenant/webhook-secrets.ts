@@ -1,8 +1,8 @@
 import type { SqlPort } from '../../../core/store/port.ts'
 import { sealContext, type Sealer } from './secrets.ts'
+import type { Vendor } from '../../../connectors/index.ts'
 
 /** Vendors whose webhooks sign with a secret cxlens stores per account (HubSpot signs with the app's). */
-export type WebhookPlatform = 'zendesk'
 
 interface WebhookSecretRow {
   webhookId: string
@@ -14,7 +14,7 @@ interface WebhookSecretRow {
 function putWebhookSecret(
   sql: SqlPort,
   row: {
-    platform: WebhookPlatform
+    platform: Vendor
     account: string
     webhookId: string
     sealedSecret: string
@@ -35,11 +35,7 @@ function putWebhookSecret(
 }
 
 /** Every webhook secret of an account (a trigger webhook and an event webhook sign differently). */
-function listWebhookSecrets(
-  sql: SqlPort,
-  platform: WebhookPlatform,
-  account: string,
-): WebhookSecretRow[] {
+function listWebhookSecrets(sql: SqlPort, platform: Vendor, account: string): WebhookSecretRow[] {
   return sql
     .all<{ webhook_id: string; secret: string; updated_ms: number }>(
       `SELECT webhook_id, secret, updated_ms FROM worker_webhook_signing_secrets
@@ -67,7 +63,7 @@ export class WebhookSecrets {
   /** Seals and stores the secret of one webhook of a vendor account (replaces its former one). */
   async put(
     tenantId: string,
-    webhook: { platform: WebhookPlatform; account: string; webhookId: string },
+    webhook: { platform: Vendor; account: string; webhookId: string },
     secret: string,
     nowMs: number,
   ) {
@@ -79,7 +75,7 @@ export class WebhookSecrets {
   }
 
   /** The opened secrets of an account's webhooks (none when no webhook was configured). */
-  open(tenantId: string, platform: WebhookPlatform, account: string): Promise<string[]> {
+  open(tenantId: string, platform: Vendor, account: string): Promise<string[]> {
     return Promise.all(
       listWebhookSecrets(this.sql, platform, account).map((row) =>
         this.sealer.open(

@@ -19,7 +19,7 @@ export interface SignedZendeskDelivery {
 }
 
 /** The part of a HubSpot delivery naming this tenant's portals, with what HubSpot signed. */
-export interface SignedHubspotDelivery {
+export interface SignedHubSpotDelivery {
   method: string
   /** The URL HubSpot signed (the public origin when a proxy changed ours). */
   url: string
@@ -39,7 +39,7 @@ export type Delivered<T> =
   | { status: 'unauthorized'; detail: string }
   | { status: 'bad_body' }
 
-export type HubspotReceipt = { portals: (WebhookReceipt & { portalId: string })[]; ignored: number }
+export type HubSpotReceipt = { portals: (WebhookReceipt & { portalId: string })[]; ignored: number }
 
 export interface WebhooksDeps {
   store: TenantStore
@@ -83,10 +83,10 @@ export class Webhooks {
   }
 
   /** Applies the portals whose secret signed the delivery; the others count as ignored. */
-  async receiveHubspot(
-    delivery: SignedHubspotDelivery,
+  async receiveHubSpot(
+    delivery: SignedHubSpotDelivery,
     nowMs: number,
-  ): Promise<Delivered<HubspotReceipt>> {
+  ): Promise<Delivered<HubSpotReceipt>> {
     const tenantId = this.deps.keys.tenantId()
     if (!tenantId) return { status: 'unknown' }
     const secretOf = new Map<string, string>()
