@@ -1,4 +1,5 @@
 import { DurableObject } from 'cloudflare:workers'
+import type { Vendor } from '../../../connectors/index.ts'
 import type { CustomerView, TenantSettings } from '../../../core/model/index.ts'
 import type { TenantStore } from '../../../core/store/index.ts'
 import { importResponses } from '../imports/import-responses.ts'
@@ -16,7 +17,6 @@ import { openTenantModules, type TenantModules } from './modules.ts'
 import { previewCandidates, type PreviewCandidate } from './preview-customers.ts'
 import type * as Rpc from './rpc-types.ts'
 import type { SignedHubSpotDelivery, SignedZendeskDelivery } from './webhooks.ts'
-import type { Vendor } from '../../../connectors/index.ts'
 
 /**
  * One tenant as RPCs for the worker's routes, over modules owning their tables (`modules.ts`).
@@ -32,11 +32,9 @@ export class Tenant extends DurableObject<Env> {
     this.store = this.m.store
   }
 
-  /** Names the tenant and returns its API key, once: a second call returns null. */
   init(tenantId: string, name: string): Promise<string | null> {
     return this.m.keys.init(tenantId, name, Date.now())
   }
-
   verifyApiKey(secretHash: string): Promise<boolean> {
     return this.m.keys.verifyApiKey(secretHash)
   }
@@ -46,25 +44,18 @@ export class Tenant extends DurableObject<Env> {
     // A new connection starts its first sync right away.
     return this.armed(await this.m.connections.add(tenantId, input, Date.now()))
   }
-
   listConnections(): ConnectionSummary[] {
     return this.m.connections.list()
   }
-
-  /** Makes the connection due now and arms the alarm; the sync itself runs in the alarm. */
   async syncNow(connectionId: string): Promise<ConnectionSummary | null> {
     return this.armed(this.m.connections.runNow(connectionId, Date.now()))
   }
-
   getConnectionState(connectionId: string): Rpc.ConnectionState | null {
     return this.m.connections.state(connectionId)
   }
-
   listQuarantine(id: string, page: { limit: number; offset: number }): Rpc.QuarantinePage | null {
     return this.m.connections.quarantine(id, page)
   }
-
-  /** Stops a connection for good; the records it synced stay (connect again to resume). */
   deleteConnection(connectionId: string): Rpc.DeletedConnection | null {
     return this.m.connections.delete(connectionId)
   }
@@ -74,7 +65,6 @@ export class Tenant extends DurableObject<Env> {
     const tenantId = this.m.keys.requireTenantId('putInstallation')
     return this.m.installations.put(tenantId, platform, id, secret, Date.now())
   }
-
   listInstallations(): InstallationSummary[] {
     return this.m.installations.list()
   }
@@ -85,43 +75,33 @@ export class Tenant extends DurableObject<Env> {
     const global = this.env.HUBSPOT_CLIENT_SECRET
     return !!tenantId && this.m.installations.verifySignature(tenantId, signed, global)
   }
-
   putWebhookSecret(platform: Vendor, account: string, webhookId: string, secret: string) {
     const tenantId = this.m.keys.requireTenantId('putWebhookSecret')
     return this.m.webhookSecrets.put(tenantId, { platform, account, webhookId }, secret, Date.now())
   }
 
-  /** A Zendesk delivery: its signature is verified here with the sealed secrets, then applied. */
+  // Webhook deliveries: each signature is verified in here with the sealed secrets, then applied.
   async receiveZendeskWebhook(delivery: SignedZendeskDelivery) {
     return this.armed(await this.m.webhooks.receiveZendesk(delivery, Date.now()))
   }
-
-  /** This tenant's portals of a HubSpot delivery: verified here, then applied. */
   async receiveHubSpotWebhook(delivery: SignedHubSpotDelivery) {
     return this.armed(await this.m.webhooks.receiveHubSpot(delivery, Date.now()))
   }
 
-  /** Operations on connections, runs and the tenant (connection-ops.ts). */
+  // One dispatcher per feature: ops, lifecycle (uninstall, purge, erasure), install (OAuth,
+  // /connect), alerts (the alarm delivers), insight (dashboards, survey feeds).
   async ops<R extends OpsRequest>(request: R): Promise<OpsResults[R['op']] | OpsRefusal> {
     return this.armed(await this.m.ops(request))
   }
-
-  /** Uninstall, purge, retention and erasure of one person (lifecycle.ts). */
   async lifecycle<R extends Rpc.LifecycleRequest>(request: R) {
     return this.armed(await this.m.lifecycleOps(request))
   }
-
-  /** OAuth installs: a grant becomes a connection; the connect page's overview (installs.ts). */
   async install<R extends Rpc.InstallRequest>(r: R): Promise<Rpc.InstallResults[R['op']]> {
     return this.armed(await this.m.install(r))
   }
-
-  /** Alert rules, destinations, log and test alerts (alerts.ts); the alarm delivers. */
   async alerts(request: AlertsRequest): Promise<AlertsResult> {
     return this.armed(await this.m.alerts(request))
   }
-
-  /** CX insight: dashboards and survey feeds (insight.ts). */
   async insight(request: InsightRequest) {
     return this.armed(await this.m.insight(request))
   }
@@ -134,29 +114,21 @@ export class Tenant extends DurableObject<Env> {
   async importResponses(feed: string, rows: { row: number; input: ResponseInput }[]) {
     return this.armed(await importResponses(this.store, feed, rows, Date.now()))
   }
-
   listCustomers(query: { limit: number; offset: number; has: CustomerFilter[] }): CustomerPage {
     return listCustomerSummaries(this.store, query)
   }
-
-  /** The preview's picker: customers with a Zendesk user of `account`, telling ones first. */
   previewCustomers(account: string, limit: number): PreviewCandidate[] {
     return previewCandidates(this.store, { account, limit })
   }
-
   getView(customerId: string): CustomerView | null {
     return this.store.getView(customerId)
   }
-
-  /** What a capped view leaves out: a customer's tickets or answers, page by page. */
   history(request: HistoryRequest) {
     return customerHistory(this.store, request)
   }
-
   getSettings(): TenantSettings {
     return this.store.getSettings()
   }
-
   /** New thresholds make every view stale: the alarm re-derives them in bounded passes. */
   async putSettings(settings: TenantSettings): Promise<TenantSettings> {
     return this.armed(this.store.replaceSettings(settings))
@@ -166,7 +138,6 @@ export class Tenant extends DurableObject<Env> {
   armAlarm(): Promise<number | null> {
     return this.m.alarm.arm()
   }
-
   override alarm(): Promise<void> {
     return this.m.alarm.run()
   }
