@@ -1,0 +1,67 @@
+import { z } from 'zod'
+import { AlertRules } from '../../../core/alerts/index.ts'
+import { ConnectionSummary } from '../tenant/connection-input.ts'
+import type { DestinationSummary as DestinationSummaryType } from '../tenant/alerts.ts'
+import type { LifecycleState } from '../tenant/lifecycle-state.ts'
+import type { TenantPurge } from '../tenant/lifecycle.ts'
+import { agree } from './agree.ts'
+import { Lifecycle } from './schemas-admin.ts'
+
+/** Response bodies of routes/admin-lifecycle.ts and routes/admin-alerts.ts. */
+
+export const Uninstalled = z.object({
+  connection: ConnectionSummary,
+  lifecycle: Lifecycle,
+  /** What revoking the tokens at the vendor did; `failed`: revoke them there by hand. */
+  revoke: z.unknown(),
+  revokeError: z.string().optional(),
+  alreadyUninstalled: z.boolean(),
+  /** Purged now (`purge=now`); otherwise the data goes at `lifecycle.purgeAfter`. */
+  purged: z.strictObject({ records: z.number().int(), people: z.number().int() }).nullable(),
+})
+
+export const TenantPurged = z.strictObject({
+  tenantId: z.string(),
+  /** `false`: there was no such tenant (already purged). */
+  purged: z.boolean(),
+  connections: z.number().int(),
+  revoked: z.number().int(),
+})
+
+export const RetentionDays = z.strictObject({ retentionDays: z.number().int() })
+
+export const Erased = z.strictObject({
+  /** What the erasure removed, by kind (counts). */
+  erased: z.record(z.string(), z.unknown()),
+})
+
+const DestinationSummary = z.strictObject({
+  id: z.string(),
+  kind: z.enum(['webhook', 'zendesk_note', 'hubspot_task']),
+  url: z.string().nullable(),
+  enabled: z.boolean(),
+  createdAt: z.string(),
+})
+
+export const AlertConfig = z.strictObject({
+  rules: AlertRules,
+  destinations: z.array(DestinationSummary),
+  /** The webhook's signing secret: only in the answer that created or rotated it. */
+  signingSecret: z.string().optional(),
+})
+
+export const AlertLog = z.strictObject({
+  /** Newest first, each with its destinations' delivery attempts. */
+  alerts: z.array(z.looseObject({ deliveries: z.array(z.record(z.string(), z.unknown())) })),
+  /** Pass as `cursor` for the next page; null: no more. */
+  nextCursor: z.number().int().nullable(),
+})
+
+export const AlertQueued = z.strictObject({ id: z.string() })
+
+agree<z.output<typeof Lifecycle>, LifecycleState>(true)
+agree<z.output<typeof DestinationSummary>, DestinationSummaryType>(true)
+agree<
+  Omit<z.output<typeof TenantPurged>, 'purged'>,
+  Omit<TenantPurge, 'tenantId'> & { tenantId: string }
+>(true)
