@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { HISTORY_KINDS } from '../../../core/store/index.ts'
+import { FeedConfig } from '../imports/mapping.ts'
 
 /** Response bodies of routes/dashboards.ts, routes/feeds.ts and the customer history. */
 
@@ -13,13 +14,13 @@ export const Dashboard = z
 export const FeedSaved = z.strictObject({
   feed: z.string(),
   /** The saved format; null: none saved (cxlens's own JSON shape is read). */
-  config: z.unknown(),
+  config: FeedConfig.nullable(),
 })
 
 export const FeedSecret = z.looseObject({
   feed: z.string(),
   /** Shown once; only the sealed copy is kept. */
-  secret: z.unknown(),
+  secret: z.string(),
   /** How to sign a delivery with it. */
   signing: z.string(),
 })
