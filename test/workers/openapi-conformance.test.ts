@@ -1,6 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
+import surveymonkey from '../../apps/worker/imports/presets/fixtures/surveymonkey.csv?raw'
 import { app } from '../../apps/worker/app.ts'
 import { ADMIN_TOKEN, createTenant, uniqueSubdomain } from './http.ts'
 import { Conformance, type Reply } from './openapi-check.ts'
@@ -307,6 +308,14 @@ describe('every documented route answers as documented', () => {
       200,
     )
     expect(fromCsv.ignoredColumns).toEqual(['extra'])
+    const fromPreset = await conform(
+      'POST',
+      '/v1/responses',
+      '/v1/responses?feed=surveymonkey&preset=surveymonkey',
+      { token: apiKey, text: surveymonkey, type: 'text/csv' },
+      200,
+    )
+    expect(fromPreset).toMatchObject({ preset: 'surveymonkey', rejected: [] })
     const none = await conform(
       'POST',
       '/v1/responses',

@@ -3,17 +3,18 @@ import { AlertRules } from '../../../core/alerts/index.ts'
 import { ConnectionSummary } from '../tenant/connection-input.ts'
 import type { DestinationSummary as DestinationSummaryType } from '../tenant/alerts.ts'
 import type { LifecycleState } from '../tenant/lifecycle-state.ts'
-import type { TenantPurge } from '../tenant/lifecycle.ts'
+import type { TenantPurge, UninstallResult } from '../tenant/lifecycle.ts'
+import type { ErasureResult } from '../../../core/store/erase-subject.ts'
 import { agree } from './agree.ts'
 import { Lifecycle } from './schemas-admin.ts'
 
 /** Response bodies of routes/admin-lifecycle.ts and routes/admin-alerts.ts. */
 
-export const Uninstalled = z.object({
+export const Uninstalled = z.strictObject({
   connection: ConnectionSummary,
   lifecycle: Lifecycle,
   /** What revoking the tokens at the vendor did; `failed`: revoke them there by hand. */
-  revoke: z.unknown(),
+  revoke: z.enum(['revoked', 'not_oauth', 'no_client', 'failed']),
   revokeError: z.string().optional(),
   alreadyUninstalled: z.boolean(),
   /** Purged now (`purge=now`); otherwise the data goes at `lifecycle.purgeAfter`. */
@@ -31,8 +32,12 @@ export const TenantPurged = z.strictObject({
 export const RetentionDays = z.strictObject({ retentionDays: z.number().int() })
 
 export const Erased = z.strictObject({
-  /** What the erasure removed, by kind (counts). */
-  erased: z.record(z.string(), z.unknown()),
+  /** What the erasure removed (counts). */
+  erased: z.strictObject({
+    people: z.number().int(),
+    records: z.number().int(),
+    quarantined: z.number().int(),
+  }),
 })
 
 const DestinationSummary = z.strictObject({
@@ -65,3 +70,5 @@ agree<
   Omit<z.output<typeof TenantPurged>, 'purged'>,
   Omit<TenantPurge, 'tenantId'> & { tenantId: string }
 >(true)
+agree<z.output<typeof Uninstalled>, Omit<UninstallResult, 'unroute'>>(true)
+agree<z.output<typeof Erased>['erased'], ErasureResult>(true)
