@@ -1,14 +1,16 @@
 import { z } from 'zod'
 import { HISTORY_KINDS } from '../../../core/store/index.ts'
 import { FeedConfig } from '../imports/mapping.ts'
+import { BOARDS, type Delivery } from '../tenant/insight.ts'
+import { agree } from './agree.ts'
 
 /** Response bodies of routes/dashboards.ts, routes/feeds.ts and the customer history. */
 
 export const Dashboard = z
-  .record(z.string(), z.unknown())
+  .looseObject({ board: z.enum(BOARDS) })
   .describe(
-    'One board (nps, csat, ces, friction, worklist) over the filter; the worklist is a page of ' +
-      'customers, each with `view`, the path of their customer view',
+    'One board over the filter (its other members are the board\u2019s own figures); the worklist ' +
+      'is a page of customers, each with `view`, the path of their customer view',
   )
 
 export const FeedSaved = z.strictObject({
@@ -25,10 +27,14 @@ export const FeedSecret = z.looseObject({
   signing: z.string(),
 })
 
-export const FeedDelivered = z.looseObject({
+export const FeedDelivered = z.strictObject({
   feed: z.string(),
   accepted: z.number().int(),
-  rejected: z.array(z.unknown()),
+  written: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.array(
+    z.strictObject({ row: z.number().int(), field: z.string(), reason: z.string() }),
+  ),
 })
 
 export const CustomerHistory = z.strictObject({
@@ -38,3 +44,8 @@ export const CustomerHistory = z.strictObject({
   /** Pass as `cursor` for the next page; null: no more. */
   nextCursor: z.string().nullable(),
 })
+
+agree<
+  z.output<typeof FeedDelivered>,
+  Omit<Extract<Delivery, { status: 'imported' }>, 'status'> & { feed: string }
+>(true)
