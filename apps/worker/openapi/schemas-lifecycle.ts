@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { AlertRules } from '../../../core/alerts/index.ts'
 import { ConnectionSummary } from '../tenant/connection-input.ts'
-import type { DestinationSummary as DestinationSummaryType } from '../tenant/alerts.ts'
+import type {
+  AlertDelivery as AlertDeliveryType,
+  DestinationSummary as DestinationSummaryType,
+} from '../tenant/alerts.ts'
 import type { LifecycleState } from '../tenant/lifecycle-state.ts'
 import type { TenantPurge, UninstallResult } from '../tenant/lifecycle.ts'
 import type { ErasureResult } from '../../../core/store/erase-subject.ts'
@@ -48,6 +51,16 @@ const DestinationSummary = z.strictObject({
   createdAt: z.string(),
 })
 
+const AlertDelivery = z.strictObject({
+  destination: z.string(),
+  status: z.enum(['pending', 'delivered', 'failed']),
+  attempts: z.number().int(),
+  lastStatus: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+})
+
 export const AlertConfig = z.strictObject({
   rules: AlertRules,
   destinations: z.array(DestinationSummary),
@@ -57,7 +70,15 @@ export const AlertConfig = z.strictObject({
 
 export const AlertLog = z.strictObject({
   /** Newest first, each with its destinations' delivery attempts. */
-  alerts: z.array(z.looseObject({ deliveries: z.array(z.record(z.string(), z.unknown())) })),
+  alerts: z.array(
+    z.looseObject({
+      seq: z.number().int(),
+      raisedAt: z.string(),
+      settledAt: z.string().nullable(),
+      reason: z.string().nullable(),
+      deliveries: z.array(AlertDelivery),
+    }),
+  ),
   /** Pass as `cursor` for the next page; null: no more. */
   nextCursor: z.number().int().nullable(),
 })
@@ -72,3 +93,4 @@ agree<
 >(true)
 agree<z.output<typeof Uninstalled>, Omit<UninstallResult, 'unroute'>>(true)
 agree<z.output<typeof Erased>['erased'], ErasureResult>(true)
+agree<z.output<typeof AlertDelivery>, AlertDeliveryType>(true)
