@@ -1,6 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
+import surveymonkey from '../../apps/worker/imports/presets/fixtures/surveymonkey.csv?raw'
 import { app } from '../../apps/worker/app.ts'
 import { ADMIN_TOKEN, createTenant, uniqueSubdomain } from './http.ts'
 import { Conformance, type Reply } from './openapi-check.ts'
@@ -48,7 +49,13 @@ async function send(method: string, path: string, r: Request_ = {}): Promise<Rep
     headers.set('content-type', r.type ?? 'application/json')
     body = r.text
   }
-  const request = new Request(`https://cxlens.test${path}`, { method, headers, body })
+  // `manual`: a documented redirect (the installs' 302) is the answer checked, not followed.
+  const request = new Request(`https://cxlens.test${path}`, {
+    method,
+    headers,
+    body,
+    redirect: 'manual',
+  })
   let response: Response
   if (r.vars) {
     // The worker with extra variables, as `wrangler dev --var` gives them (the demo preview).
@@ -88,6 +95,18 @@ async function conform(
 
 const adminCall = (method: string, honoPath: string, path: string, json?: unknown, status = 200) =>
   conform(method, honoPath, path, { token: ADMIN_TOKEN, json }, status)
+
+/**
+ * Documented operations this harness cannot bring to a 2xx; each is still called above and its
+ * problem answer checked against the document.
+ */
+const NO_2XX_HERE = new Set([
+  // A 2xx/3xx needs a code from the vendor's consent page (install.test.ts drives the sandboxes).
+  'get /oauth/zendesk/callback',
+  'get /oauth/hubspot/callback',
+  // Needs the install session cookie only an OAuth callback sets (install.test.ts covers it).
+  'get /connect',
+])
 
 const T = '/admin/tenants/:tenantId'
 const C = `${T}/connections/:connectionId`
@@ -289,6 +308,14 @@ describe('every documented route answers as documented', () => {
       200,
     )
     expect(fromCsv.ignoredColumns).toEqual(['extra'])
+    const fromPreset = await conform(
+      'POST',
+      '/v1/responses',
+      '/v1/responses?feed=surveymonkey&preset=surveymonkey',
+      { token: apiKey, text: surveymonkey, type: 'text/csv' },
+      200,
+    )
+    expect(fromPreset).toMatchObject({ preset: 'surveymonkey', rejected: [] })
     const none = await conform(
       'POST',
       '/v1/responses',
@@ -355,6 +382,116 @@ describe('every documented route answers as documented', () => {
       200,
     )
     expect(receipt.portals).toHaveLength(1)
+  })
+
+  it('insight: dashboards, feeds and their signed webhook, a customer\u2019s history', async () => {
+    const base = `/admin/tenants/${tenantId}`
+    const dashboard = `${T}/dashboards/:board`
+    await adminCall('GET', dashboard, `${base}/dashboards/nps?source=zendesk`)
+    await adminCall('GET', dashboard, `${base}/dashboards/worklist?limit=5`)
+    await conform('GET', '/v1/dashboards/:board', '/v1/dashboards/csat', { token: apiKey }, 200)
+    await conform(
+      'GET',
+      '/v1/dashboards/:board',
+      '/v1/dashboards/nps?risk=at_risk',
+      { token: apiKey },
+      400,
+    )
+
+    const feed = `${T}/feeds/:feed`
+    const mapping = {
+      columns: { id: 'Response ID', score: 'Score', submittedAt: 'Date', email: 'Email' },
+      kind: 'nps',
+    }
+    await adminCall('PUT', feed, `${base}/feeds/mapped`, mapping)
+    const saved = await adminCall('GET', feed, `${base}/feeds/mapped`)
+    expect(saved.config).toMatchObject({ ...mapping, dateFormat: 'iso' })
+    const { secret } = await adminCall(
+      'POST',
+      `${feed}/secret`,
+      `${base}/feeds/plain/secret`,
+      undefined,
+      201,
+    )
+    const text = JSON.stringify({
+      responses: [
+        {
+          id: 'f1',
+          kind: 'nps',
+          score: 8,
+          submittedAt: '2026-01-04T10:00:00Z',
+          email: 'ana@oas.example',
+        },
+      ],
+    })
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    )
+    const mac = new Uint8Array(
+      await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${timestamp}.${text}`)),
+    )
+    const hex = [...mac].map((b) => b.toString(16).padStart(2, '0')).join('')
+    const hook = '/hooks/feeds/:tenantId/:feed'
+    const delivered = await conform(
+      'POST',
+      hook,
+      `/hooks/feeds/${tenantId}/plain`,
+      {
+        text,
+        headers: { 'x-cxlens-timestamp': timestamp, 'x-cxlens-signature': `v1=${hex}` },
+      },
+      200,
+    )
+    expect(delivered).toMatchObject({ feed: 'plain', accepted: 1 })
+    await conform(
+      'POST',
+      hook,
+      `/hooks/feeds/${tenantId}/plain`,
+      { text, headers: { 'x-cxlens-timestamp': timestamp, 'x-cxlens-signature': 'v1=00' } },
+      401,
+    )
+
+    const { customer } = await conform(
+      'GET',
+      '/v1/customers/lookup',
+      '/v1/customers/lookup?email=ana@oas.example',
+      { token: apiKey },
+      200,
+    )
+    const history = await conform(
+      'GET',
+      '/v1/customers/:id/history',
+      `/v1/customers/${customer.id}/history?kind=ticket&limit=1`,
+      { token: apiKey },
+      200,
+    )
+    expect(history.kind).toBe('ticket')
+  })
+
+  it('alerts: rules, a test alert, the log', async () => {
+    const base = `/admin/tenants/${tenantId}`
+    await adminCall('GET', `${T}/alerts/rules`, `${base}/alerts/rules`)
+    const config = await adminCall('PUT', `${T}/alerts/rules`, `${base}/alerts/rules`, {
+      rules: { npsDetractor: { maxScore: 5 } },
+      zendeskNote: { enabled: true },
+    })
+    expect(config.rules.npsDetractor.maxScore).toBe(5)
+    await adminCall('POST', `${T}/alerts/test`, `${base}/alerts/test`, undefined, 202)
+    await adminCall('GET', `${T}/alerts`, `${base}/alerts?limit=5`)
+  })
+
+  it('install: the start of each OAuth install, the connect page without a session', async () => {
+    await conform('GET', '/install/zendesk', `/install/zendesk?subdomain=${sub}`, {}, 302)
+    await conform('GET', '/install/hubspot', '/install/hubspot', {}, 302)
+    await conform('GET', '/install/zendesk', '/install/zendesk', {}, 400)
+    await conform('GET', '/oauth/zendesk/callback', '/oauth/zendesk/callback?state=x', {}, 400)
+    await conform('GET', '/oauth/hubspot/callback', '/oauth/hubspot/callback?state=x', {}, 400)
+    await conform('GET', '/connect', '/connect', {}, 401)
   })
 
   it('problems: bad input, no credential, unknown ids, conflicts', async () => {
@@ -429,6 +566,8 @@ describe('every documented route answers as documented', () => {
       connectionId: zendeskConnection,
       id: 'cus_abc',
       action: 'pause',
+      board: 'nps',
+      feed: 'plain',
     }
     const bearer = ['adminToken', 'tenantApiKey', 'zafJwt']
     let checked = 0
@@ -453,6 +592,28 @@ describe('every documented route answers as documented', () => {
     await adminCall('DELETE', C, at(hubspotConnection), undefined, 204)
   })
 
+  it('lifecycle: retention, a connection\u2019s state, erasure, uninstall, tenant purge', async () => {
+    const base = `/admin/tenants/${tenantId}`
+    await adminCall('GET', `${C}/lifecycle`, `${at(zendeskConnection)}/lifecycle`)
+    await adminCall('GET', `${T}/retention`, `${base}/retention`)
+    await adminCall('PUT', `${T}/retention`, `${base}/retention`, { retentionDays: 7 })
+    await adminCall('POST', `${T}/erase`, `${base}/erase`, {
+      kind: 'email',
+      value: 'ana@oas.example',
+    })
+    const uninstalled = await adminCall(
+      'POST',
+      `${C}/uninstall`,
+      `${at(zendeskConnection)}/uninstall?purge=now`,
+    )
+    expect(uninstalled.lifecycle.state).toBe('uninstalled')
+    const gone = await createTenant('OAS purge')
+    await adminCall('POST', `${T}/purge`, `/admin/tenants/${gone.tenantId}/purge`)
+    const again = await createTenant('OAS delete')
+    const deleted = await adminCall('DELETE', T, `/admin/tenants/${again.tenantId}?purge=now`)
+    expect(deleted.purged).toBe(true)
+  })
+
   it('the admin console: sign-in page, session, bundle, sign-out', async () => {
     await conform('GET', '/admin', '/admin?lang=fr', {}, 200)
     await conform('POST', '/admin/session', '/admin/session', { json: { token: 'wrong' } }, 401)
@@ -473,9 +634,22 @@ describe('every documented route answers as documented', () => {
   })
 
   it('covered every documented operation with a 2xx', () => {
+    // A redirect is the success of an operation that documents no 2xx (the installs' 302).
+    const redirectsOnly = (op: string) => {
+      const [method, path] = op.split(' ') as [string, string]
+      const statuses = Object.keys(conformance.doc.paths[path][method].responses)
+      return !statuses.some((status) => status.startsWith('2'))
+    }
+    const succeeded = (op: string) =>
+      [...(conformance.answered.get(op) ?? [])].some(
+        (s) => s < 300 || (s < 400 && redirectsOnly(op)),
+      )
     const missing = conformance
       .operations()
-      .filter((op) => ![...(conformance.answered.get(op) ?? [])].some((s) => s < 300))
+      .filter((op) => !NO_2XX_HERE.has(op))
+      .filter((op) => !succeeded(op))
     expect(missing).toEqual([])
+    // The allow-list names documented operations only (a stale entry fails here).
+    for (const op of NO_2XX_HERE) expect(conformance.operations(), op).toContain(op)
   })
 })

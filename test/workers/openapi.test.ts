@@ -172,10 +172,17 @@ describe('the document', () => {
     expect(op('post', '/webhooks/zendesk/{subdomain}').security).toEqual([
       { zendeskWebhookSignature: [], zendeskWebhookTimestamp: [] },
     ])
+    expect(op('get', '/connect').security).toEqual([{ connectSession: [] }])
+    expect(op('post', '/hooks/feeds/{tenantId}/{feed}').security).toEqual([
+      { feedSignature: [], feedTimestamp: [] },
+    ])
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(
       [
         'adminSession',
         'adminToken',
+        'connectSession',
+        'feedSignature',
+        'feedTimestamp',
         'hubspotRequestTimestamp',
         'hubspotSignatureV1',
         'hubspotSignatureV3',

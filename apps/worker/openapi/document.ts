@@ -4,6 +4,8 @@ import { ConnectionSummary } from '../tenant/connection-input.ts'
 import { PROBLEMS, type RouteDoc } from './describe.ts'
 import { ProblemSchema } from './problem-schema.ts'
 import * as adminSchemas from './schemas-admin.ts'
+import * as insightSchemas from './schemas-insight.ts'
+import * as lifecycleSchemas from './schemas-lifecycle.ts'
 import * as opsSchemas from './schemas-ops.ts'
 import * as publicSchemas from './schemas-public.ts'
 import { CREDENTIALS, SECURITY_SCHEMES } from './security.ts'
@@ -23,6 +25,8 @@ const NAMED_OUTPUTS: Record<string, z.ZodType> = {
   ...adminSchemas,
   ...opsSchemas,
   ...publicSchemas,
+  ...lifecycleSchemas,
+  ...insightSchemas,
 }
 
 const TAGS: Record<string, string> = {
@@ -31,7 +35,11 @@ const TAGS: Record<string, string> = {
   operations: 'Schedules, pauses, runs, backfills, tenants, key rotation (admin token)',
   console: 'The admin console: pages, sign-in with the admin token, its client bundle',
   v1: 'What the sidebars and other tools read and send (tenant credentials)',
-  webhooks: 'Vendor deliveries, each proved by the vendor\u2019s signature',
+  webhooks: 'Vendor and survey-feed deliveries, each proved by its sender\u2019s signature',
+  lifecycle: 'Uninstall, purge, retention, erasure of one person (admin token)',
+  alerts: 'Alert rules, destinations, the alert log, a test alert (admin token)',
+  insight: 'CX dashboards and survey feeds\u2019 saved formats and secrets (admin token)',
+  install: 'OAuth installs and the connect page (a signed state or the install session)',
 }
 
 /** `/a/:id{re}/:b` → `/a/{id}/{b}` (OpenAPI path templating). */

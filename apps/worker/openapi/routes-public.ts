@@ -82,6 +82,10 @@ export const publicRoutes: RouteDoc[] = [
     path: '/v1/responses',
     operationId: 'importResponses',
     summary: 'Survey answers (NPS, CSAT, CES) from any tool, JSON or CSV; idempotent by id',
+    description:
+      'With `preset`, the body is that survey tool\u2019s own export in its media type (`415` for ' +
+      'another, `400` for another tool\u2019s layout); with `feed` and no preset, the feed\u2019s ' +
+      'saved format when it has one; else the rows below.',
     tag: 'v1',
     auth: 'tenantApiKey',
     query: FeedQuery,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PRESET_NAMES } from '../imports/presets/index.ts'
 import type { RejectedRow } from '../imports/response-input.ts'
 import type { WebhookReceipt as WebhookReceiptType } from '../webhooks/events.ts'
 import { agree } from './agree.ts'
@@ -32,6 +33,8 @@ const RejectedRowSchema = z.strictObject({
 
 const importMembers = {
   feed: z.string(),
+  /** The survey tool\u2019s export the body was read as (`?preset=`). */
+  preset: z.enum(PRESET_NAMES).optional(),
   accepted: z.number().int(),
   written: z.number().int(),
   unchanged: z.number().int(),

@@ -61,6 +61,28 @@ export const SECURITY_SCHEMES = {
       'The admin console’s session (`POST /admin/session`): HttpOnly, SameSite=Strict, 8 h; ' +
       'a state-changing request with it must come from the worker’s own origin (else 403).',
   },
+  connectSession: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'cxlens_connect',
+    description:
+      'The install session an OAuth callback sets (`/oauth/*/callback`): names the tenant the ' +
+      'browser just installed into.',
+  },
+  feedSignature: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Cxlens-Signature',
+    description:
+      '`v1=` hex(HMAC-SHA256(the feed\u2019s secret, timestamp + "." + body)); the secret comes from ' +
+      '`POST /admin/tenants/{tenantId}/feeds/{feed}/secret`.',
+  },
+  feedTimestamp: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Cxlens-Timestamp',
+    description: 'Unix seconds, at most 5 minutes from now.',
+  },
   zendeskWebhookTimestamp: {
     type: 'apiKey',
     in: 'header',
@@ -85,6 +107,10 @@ export const CREDENTIALS = {
     { zafJwt: [] },
     { hubspotSignatureV3: [], hubspotRequestTimestamp: [] },
   ],
+  /** The connect page: the install session cookie. */
+  connectSession: [{ connectSession: [] }],
+  /** A survey feed's own webhook. */
+  feedWebhook: [{ feedSignature: [], feedTimestamp: [] }],
   zendeskWebhook: [{ zendeskWebhookSignature: [], zendeskWebhookTimestamp: [] }],
   hubspotWebhook: [
     { hubspotSignatureV3: [], hubspotRequestTimestamp: [] },

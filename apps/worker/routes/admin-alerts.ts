@@ -9,7 +9,7 @@ import { valid } from '../validate.ts'
 import { existingTenant } from './existing-tenant.ts'
 import { TenantId } from './params.ts'
 
-const TenantParams = z.object({ tenantId: TenantId })
+export const TenantParams = z.object({ tenantId: TenantId })
 /** Rules as an admin writes them: any field left out takes its default. */
 const RulesInput = AlertRules.extend({
   npsDetractor: AlertRules.shape.npsDetractor.unwrap().omit({ enabledSince: true }).prefault({}),
@@ -20,7 +20,7 @@ const RulesInput = AlertRules.extend({
     .prefault({}),
   npsDrop: AlertRules.shape.npsDrop.unwrap().omit({ enabledSince: true }).prefault({}),
 })
-const Config = z.strictObject({
+export const Config = z.strictObject({
   rules: RulesInput.optional(),
   /** Where alerts are POSTed; null removes it. */
   webhook: z
@@ -36,7 +36,7 @@ const Config = z.strictObject({
   /** A task on the customer's HubSpot contact. */
   hubspotTask: z.strictObject({ enabled: z.boolean() }).optional(),
 })
-const LogQuery = z.strictObject({
+export const LogQuery = z.strictObject({
   cursor: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 })

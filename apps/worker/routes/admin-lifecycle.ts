@@ -15,14 +15,14 @@ import { valid } from '../validate.ts'
 import { existingTenant } from './existing-tenant.ts'
 import { ConnectionId, TenantId } from './params.ts'
 
-const TenantParams = z.object({ tenantId: TenantId })
-const ConnectionParams = z.object({ tenantId: TenantId, connectionId: ConnectionId })
-const UninstallQuery = z.strictObject({
+export const TenantParams = z.object({ tenantId: TenantId })
+export const ConnectionParams = z.object({ tenantId: TenantId, connectionId: ConnectionId })
+export const UninstallQuery = z.strictObject({
   /** `now`: the connection's data goes at once; default: after the tenant's retention. */
   purge: z.enum(['retention', 'now']).default('retention'),
 })
-const PurgeQuery = z.strictObject({ purge: z.literal('now', 'purge=now is required') })
-const Retention = z.strictObject({
+export const PurgeQuery = z.strictObject({ purge: z.literal('now', 'purge=now is required') })
+export const Retention = z.strictObject({
   retentionDays: z.number().int().min(0).max(MAX_RETENTION_DAYS),
 })
 
@@ -30,7 +30,7 @@ const Retention = z.strictObject({
 const PERSON_KINDS = (Object.keys(LOOKUP_REFS) as VendorIdKind[]).filter(
   (kind) => LOOKUP_REFS[kind].by === 'person',
 )
-const Erase = z.strictObject({
+export const Erase = z.strictObject({
   kind: z.enum(['email', 'phone', ...PERSON_KINDS] as [string, ...string[]]),
   value: z.string().trim().min(1).max(320),
   /** The vendor account of a vendor id (subdomain, portal id); absent: any account holding it. */

@@ -66,7 +66,7 @@ function toLookupKey(q: LookupQuery, c: Context<AppEnv>): LookupKey {
 }
 
 /** `GET /:id/history`: one kind of what the capped view leaves out, newest first, page by page. */
-const HistoryQuery = z.strictObject({
+export const HistoryQuery = z.strictObject({
   kind: z.enum(HISTORY_KINDS),
   cursor: z
     .string()

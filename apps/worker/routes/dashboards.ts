@@ -13,7 +13,7 @@ import { TenantId } from './params.ts'
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM')
 
-const DashboardQuery = z
+export const DashboardQuery = z
   .strictObject({
     /** The tool the answers (or the friction's evidence) came from. */
     source: z.enum(['zendesk', 'hubspot', 'import']).optional(),
@@ -29,7 +29,7 @@ const DashboardQuery = z
     path: ['from'],
   })
 
-const BoardParam = z.enum(BOARDS)
+export const BoardParam = z.enum(BOARDS)
 
 type Query = z.output<typeof DashboardQuery>
 

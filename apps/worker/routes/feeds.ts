@@ -14,8 +14,8 @@ import { TenantId } from './params.ts'
 export const FeedName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lower-case letters, digits, - and _')
-const Params = z.object({ tenantId: TenantId, feed: FeedName })
-const MAX_BYTES = 4 * 1024 * 1024
+export const Params = z.object({ tenantId: TenantId, feed: FeedName })
+export const MAX_BYTES = 4 * 1024 * 1024
 
 /**
  * A feed's saved format and its webhook secret (admin token):
