@@ -4,12 +4,8 @@ import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { CsvError, parseCsv } from '../imports/csv.ts'
 import { FeedConfig, readWithConfig } from '../imports/mapping.ts'
-import {
-  ResponseInput,
-  rowErrors,
-  rowsFromCsv,
-  type RejectedRow,
-} from '../imports/response-input.ts'
+import { rowsFromCsv } from '../imports/response-input.ts'
+import { validateRows } from '../imports/validate-rows.ts'
 import {
   PRESET_NAMES,
   PresetError,
@@ -147,20 +143,7 @@ export const responses = new Hono<AppEnv>().post(
         ? { ...(await readSavedRows(c, saved)), ignoredColumns: undefined }
         : await readRows(c)
 
-    const rejected: RejectedRow[] = []
-    const valid: { row: number; input: ResponseInput }[] = []
-    const firstRowOf = new Map<string, number>()
-    rows.forEach((raw, index) => {
-      const row = index + 1
-      const parsed = ResponseInput.safeParse(raw)
-      if (!parsed.success) return rejected.push(...rowErrors(row, parsed.error))
-      const first = firstRowOf.get(parsed.data.id)
-      if (first !== undefined) {
-        return rejected.push({ row, field: 'id', reason: `repeats the id of row ${first}` })
-      }
-      firstRowOf.set(parsed.data.id, row)
-      valid.push({ row, input: parsed.data })
-    })
+    const { valid, rejected } = validateRows(rows)
 
     const result = valid.length
       ? await tenantStub(c.env, tenantId).importResponses(feed, valid)
