@@ -16,10 +16,11 @@ import type {
   HubSpotTruth,
   TruthRow,
 } from './hubspot-protocol.ts'
+import { fastNow } from './hubspot-protocol.ts'
 import { serveApp } from './serve-app.ts'
 
 const config = JSON.parse(process.argv[2] ?? '{}') as HubSpotChildConfig
-const now = () => config.clockStart + (Date.now() - config.clockStart) * config.timeScale
+const now = () => fastNow(config)
 
 const generationStart = performance.now()
 const sandbox = createHubSpotSandbox({

@@ -16,6 +16,8 @@ export interface HubSpotChildConfig {
   /** The sandbox's clock runs this much faster than real time, from `clockStart` (see hubspot.ts). */
   timeScale: number
   clockStart: number
+  /** How far HubSpot's clock starts behind real time (see `fastClock` in hubspot.ts). */
+  clockLeadMs: number
 }
 
 export interface HubSpotMutation {
@@ -66,3 +68,12 @@ export interface HubSpotCounters {
   byEndpoint: Record<string, number>
   byStatus: Record<string, number>
 }
+
+/**
+ * HubSpot's fast clock: it starts `clockLeadMs` behind real time and runs `timeScale`× faster, so
+ * the records it stamps stay in the past of the real clock cxlens's date bounds read (a record
+ * dated more than 5 minutes ahead is refused) for `clockLeadMs / (timeScale − 1)` of real time.
+ */
+export const fastNow = (
+  config: Pick<HubSpotChildConfig, 'clockStart' | 'clockLeadMs' | 'timeScale'>,
+) => config.clockStart - config.clockLeadMs + (Date.now() - config.clockStart) * config.timeScale
