@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi'
 import {
   authorizationServer,
+  codeGrant,
   clientOf,
   requestOptions,
   toOAuthError,
@@ -91,22 +92,7 @@ export async function exchangeCode(input: HubSpotExchangeInput): Promise<HubSpot
   const { as, client, auth, options } = setup(input)
   let tokens: OAuthTokens
   try {
-    const callback = oauth.validateAuthResponse(
-      as,
-      client,
-      new URLSearchParams({ code: input.code }),
-      oauth.skipStateCheck, // the worker checks its own signed state before calling this
-    )
-    const response = await oauth.authorizationCodeGrantRequest(
-      as,
-      client,
-      auth,
-      callback,
-      input.redirectUri,
-      input.codeVerifier ?? oauth.nopkce,
-      options,
-    )
-    tokens = toTokens(await oauth.processAuthorizationCodeResponse(as, client, response), input)
+    tokens = toTokens(await codeGrant(as, client, auth, input, options), input)
   } catch (error) {
     throw await toOAuthError(error, endpoint, classifyHubSpotError)
   }

@@ -101,3 +101,32 @@ function describe(body: unknown): string {
     .join(' ')
     .slice(0, 200)
 }
+
+/**
+ * Authorization code → the vendor's token answer, checked by oauth4webapi. The worker checks its
+ * own signed `state` before calling this, so oauth4webapi's state check is skipped.
+ */
+export async function codeGrant(
+  as: oauth.AuthorizationServer,
+  client: oauth.Client,
+  auth: oauth.ClientAuth,
+  grant: { code: string; redirectUri: string; codeVerifier?: string | undefined },
+  options: oauth.TokenEndpointRequestOptions,
+): Promise<oauth.TokenEndpointResponse> {
+  const callback = oauth.validateAuthResponse(
+    as,
+    client,
+    new URLSearchParams({ code: grant.code }),
+    oauth.skipStateCheck,
+  )
+  const response = await oauth.authorizationCodeGrantRequest(
+    as,
+    client,
+    auth,
+    callback,
+    grant.redirectUri,
+    grant.codeVerifier ?? oauth.nopkce,
+    options,
+  )
+  return oauth.processAuthorizationCodeResponse(as, client, response)
+}

@@ -2,6 +2,7 @@ import { ZENDESK_SUBDOMAIN } from './connection.ts'
 import * as oauth from 'oauth4webapi'
 import {
   authorizationServer,
+  codeGrant,
   clientOf,
   requestOptions,
   toOAuthError,
@@ -77,22 +78,11 @@ export async function exchangeCode(input: ZendeskExchangeInput): Promise<OAuthTo
   const endpoint = 'zendesk POST /oauth/tokens'
   const { as, client, auth, options } = setup(input)
   try {
-    const callback = oauth.validateAuthResponse(
-      as,
-      client,
-      new URLSearchParams({ code: input.code }),
-      oauth.skipStateCheck, // the worker checks its own signed state before calling this
-    )
-    const response = await oauth.authorizationCodeGrantRequest(
-      as,
-      client,
-      auth,
-      callback,
-      input.redirectUri,
-      input.codeVerifier ?? oauth.nopkce,
-      { ...options, additionalParameters: lifetimes(input) },
-    )
-    return toTokens(await oauth.processAuthorizationCodeResponse(as, client, response), input, null)
+    const answer = await codeGrant(as, client, auth, input, {
+      ...options,
+      additionalParameters: lifetimes(input),
+    })
+    return toTokens(answer, input, null)
   } catch (error) {
     throw await toOAuthError(error, endpoint)
   }
