@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { unstable_startWorker } from 'wrangler'
 import { startZendeskSandbox, type RunningSandbox } from '../../connectors/zendesk/sandbox/serve.ts'
+import { startLocalWorker } from './local-worker.ts'
 
 export const CONSOLE_ADMIN_TOKEN = 'console-admin-token-0123456789abcdef'
 const SECRET_KEY = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8='
@@ -37,26 +34,15 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
       now: Date.now() - 10 * 60_000,
     })
     stops.push(() => sandbox.close())
-    const state = await mkdtemp(join(tmpdir(), 'cxlens-console-'))
-    stops.push(() => rm(state, { recursive: true, force: true }))
-    const worker = await unstable_startWorker({
-      config: join(process.cwd(), 'wrangler.toml'),
-      bindings: {
-        CXLENS_ADMIN_TOKEN: { type: 'plain_text', value: CONSOLE_ADMIN_TOKEN },
-        CXLENS_SECRET_KEY: { type: 'plain_text', value: SECRET_KEY },
-        CXLENS_SLICE_MAX_REQUESTS: { type: 'plain_text', value: '3' },
+    const workerUrl = await startLocalWorker(
+      'console',
+      {
+        CXLENS_ADMIN_TOKEN: CONSOLE_ADMIN_TOKEN,
+        CXLENS_SECRET_KEY: SECRET_KEY,
+        CXLENS_SLICE_MAX_REQUESTS: '3',
       },
-      dev: {
-        server: { hostname: '127.0.0.1', port: 0 },
-        inspector: false,
-        watch: false,
-        logLevel: 'error',
-        persist: state,
-      },
-    } as Parameters<typeof unstable_startWorker>[0])
-    stops.push(() => worker.dispose())
-    await worker.ready
-    const workerUrl = String(await worker.url).replace(/\/$/, '')
+      stops,
+    )
 
     const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
       const res = await fetch(`${workerUrl}/admin${path}`, {

@@ -1,14 +1,11 @@
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { unstable_startWorker } from 'wrangler'
 import type { CustomerView } from '../../core/model/index.ts'
 import { peopleFromZendeskUsers } from '../../connectors/hubspot/sandbox/from-zendesk.ts'
 import { startHubSpotSandbox } from '../../connectors/hubspot/sandbox/serve.ts'
 import { startZendeskSandbox } from '../../connectors/zendesk/sandbox/serve.ts'
 import { createPreviewRoutes } from '../../apps/demo/preview.ts'
+import { startLocalWorker } from './local-worker.ts'
 
 /** What the end-to-end browser tests get from the global setup (through vitest's provide/inject). */
 export interface E2eStack {
@@ -79,25 +76,11 @@ export async function startE2eStack(): Promise<{ stack: E2eStack; stop(): Promis
     })
     stops.push(() => hubspot.close())
 
-    const state = await mkdtemp(join(tmpdir(), 'cxlens-e2e-'))
-    stops.push(() => rm(state, { recursive: true, force: true }))
-    const worker = await unstable_startWorker({
-      config: join(process.cwd(), 'wrangler.toml'),
-      bindings: {
-        CXLENS_ADMIN_TOKEN: { type: 'plain_text', value: ADMIN_TOKEN },
-        CXLENS_SECRET_KEY: { type: 'plain_text', value: SECRET_KEY },
-      },
-      dev: {
-        server: { hostname: '127.0.0.1', port: 0 },
-        inspector: false,
-        watch: false,
-        logLevel: 'error',
-        persist: state,
-      },
-    } as Parameters<typeof unstable_startWorker>[0])
-    stops.push(() => worker.dispose())
-    await worker.ready
-    const workerUrl = String(await worker.url).replace(/\/$/, '')
+    const workerUrl = await startLocalWorker(
+      'e2e',
+      { CXLENS_ADMIN_TOKEN: ADMIN_TOKEN, CXLENS_SECRET_KEY: SECRET_KEY },
+      stops,
+    )
 
     const admin = { authorization: `Bearer ${ADMIN_TOKEN}` }
     const tenant = await call(`${workerUrl}/admin/tenants`, {

@@ -1,10 +1,6 @@
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { unstable_startWorker } from 'wrangler'
 import { createPreviewRoutes } from '../../apps/demo/preview.ts'
 import { peopleFromZendeskUsers } from '../../connectors/hubspot/sandbox/from-zendesk.ts'
 import { HUBSPOT_SANDBOX_SCOPES } from '../../connectors/hubspot/sandbox/oauth.ts'
@@ -12,6 +8,7 @@ import { startHubSpotSandbox } from '../../connectors/hubspot/sandbox/serve.ts'
 import { startZendeskSandbox } from '../../connectors/zendesk/sandbox/serve.ts'
 import { hubspotV3 } from '../workers/signing.ts'
 import { launchChromium, screenshot, type Browser } from './chromium.ts'
+import { startLocalWorker } from './local-worker.ts'
 
 // A new admin installs both tools in Chromium, on the sandboxes' consent pages, with no admin API
 // call: /install/zendesk → approve → shared secret → /connect → Connect HubSpot → approve → synced.
@@ -45,33 +42,21 @@ beforeAll(async () => {
     searchLagMs: 0,
   })
   stops.push(() => hubspot.close())
-  const state = await mkdtemp(join(tmpdir(), 'cxlens-install-'))
-  stops.push(() => rm(state, { recursive: true, force: true }))
-  const text = (value: string) => ({ type: 'plain_text', value })
-  const worker = await unstable_startWorker({
-    config: join(process.cwd(), 'wrangler.toml'),
-    bindings: {
-      CXLENS_ADMIN_TOKEN: text('install-e2e-admin-token-0123456789'),
-      CXLENS_SECRET_KEY: text('AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8='),
-      ZENDESK_CLIENT_ID: text(ZENDESK_CLIENT.clientId),
-      ZENDESK_CLIENT_SECRET: text(ZENDESK_CLIENT.clientSecret),
-      ZENDESK_BASE_URL: text(zendesk.url),
-      HUBSPOT_CLIENT_ID: text(HUBSPOT_CLIENT.clientId),
-      HUBSPOT_CLIENT_SECRET: text(HUBSPOT_CLIENT.clientSecret),
-      HUBSPOT_APP_BASE_URL: text(hubspot.url),
-      HUBSPOT_API_BASE_URL: text(hubspot.url),
+  workerUrl = await startLocalWorker(
+    'install',
+    {
+      CXLENS_ADMIN_TOKEN: 'install-e2e-admin-token-0123456789',
+      CXLENS_SECRET_KEY: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
+      ZENDESK_CLIENT_ID: ZENDESK_CLIENT.clientId,
+      ZENDESK_CLIENT_SECRET: ZENDESK_CLIENT.clientSecret,
+      ZENDESK_BASE_URL: zendesk.url,
+      HUBSPOT_CLIENT_ID: HUBSPOT_CLIENT.clientId,
+      HUBSPOT_CLIENT_SECRET: HUBSPOT_CLIENT.clientSecret,
+      HUBSPOT_APP_BASE_URL: hubspot.url,
+      HUBSPOT_API_BASE_URL: hubspot.url,
     },
-    dev: {
-      server: { hostname: '127.0.0.1', port: 0 },
-      inspector: false,
-      watch: false,
-      logLevel: 'error',
-      persist: state,
-    },
-  } as Parameters<typeof unstable_startWorker>[0])
-  stops.push(() => worker.dispose())
-  await worker.ready
-  workerUrl = String(await worker.url).replace(/\/$/, '')
+    stops,
+  )
   // The apps' redirect URIs, as their developer consoles would hold them.
   zendesk.sandbox.oauth.registerClient({
     ...ZENDESK_CLIENT,
