@@ -103,8 +103,7 @@ function toolSection(lang: Lang, vendor: 'zendesk' | 'hubspot', model: ConnectMo
     </section>`
   }
   const auth = state.authorization
-  const done =
-    state.streams.length > 0 && state.streams.every((s) => s.caughtUp || s.status === 'failed')
+  const done = firstSyncDone(state)
   const written = state.streams.reduce((n, s) => n + (s.counts?.written ?? 0), 0)
   const installHref =
     vendor === 'hubspot'
@@ -134,6 +133,11 @@ function toolSection(lang: Lang, vendor: 'zendesk' | 'hubspot', model: ConnectMo
   </section>`
 }
 
+/** A connection's first sync is over once it has streams and each caught up or failed. */
+function firstSyncDone(state: ConnectModel['connections'][number]): boolean {
+  return state.streams.length > 0 && state.streams.every((s) => s.caughtUp || s.status === 'failed')
+}
+
 export function connectPage(c: Context<AppEnv>, model: ConnectModel) {
   const lang = langOf(c)
   const t = TEXT[lang]
@@ -143,9 +147,9 @@ export function connectPage(c: Context<AppEnv>, model: ConnectModel) {
     model.installations.find(
       (i) => i.platform === 'zendesk' && i.externalId === zendesk.connection.account,
     )
-  const syncing = model.connections.some(
-    (s) => !s.streams.every((x) => x.caughtUp || x.status === 'failed'),
-  )
+  // The page refreshes itself until every connection's first sync is over, including one whose
+  // streams are not recorded yet (its run has not started), which would otherwise never refresh.
+  const syncing = model.connections.some((s) => !firstSyncDone(s))
   return html`<!doctype html>
     <html lang="${lang}">
       <head>
