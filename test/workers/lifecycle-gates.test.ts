@@ -120,6 +120,30 @@ describe('an uninstalled connection', () => {
     // A second connect of the same (now active) account is the usual conflict.
     expect((await addZendeskConnection(tenantId, { subdomain })).status).toBe(409)
   })
+
+  it('is installed again by an install’s new grant (the /connect flow): active, due now', async () => {
+    const { tenantId, connectionId, subdomain, path } = await uninstalledConnection()
+    const grant = {
+      kind: 'oauth_grant' as const,
+      accessToken: 'zd-access-after-reinstall',
+      refreshToken: 'zd-refresh-after-reinstall',
+      expiresAt: null,
+      scopes: ['read'],
+    }
+    const result = await tenantStub(env, tenantId).install({
+      op: 'connect',
+      source: 'zendesk',
+      account: subdomain,
+      baseUrl: `https://${subdomain}.zendesk.com`,
+      grant,
+    })
+    expect(result).toEqual({ connectionId, created: false })
+    const status = (await admin('GET', `${path}/status`)).json as Status
+    expect(status.lifecycle.state).toBe('active')
+    expect(Date.parse(status.nextRunAt!)).toBeLessThanOrEqual(Date.now())
+    const state = (await admin('GET', path)).json as { authorization?: { status: string } }
+    expect(state.authorization?.status).toBe('active')
+  })
 })
 
 describe('a connection that needs reconnecting', () => {
