@@ -153,7 +153,7 @@ describe('a connection that needs reconnecting', () => {
     const connectionId = (created.json as { id: string }).id
     const path = `/admin/tenants/${tenantId}/connections/${connectionId}`
     await inObject(tenantId, (instance) =>
-      markNeedsReconnect(instance.store.sql, connectionId, 'Zendesk refuses it', Date.now()),
+      markNeedsReconnect(instance.store.sql, connectionId, 'Zendesk refuses it.', Date.now()),
     )
     for (const [method, suffix, body] of WORK.slice(0, 3)) {
       const res = await admin(method, `${path}${suffix}`, body)
@@ -161,7 +161,7 @@ describe('a connection that needs reconnecting', () => {
       expect(res.type).toBe('application/problem+json')
       const problem = res.json as Problem
       expect(problem.type).toBe('urn:cxlens:problem:connection-needs-reconnect')
-      expect(problem.detail).toContain('needs reconnecting: Zendesk refuses it')
+      expect(problem.detail).toContain('needs reconnecting: Zendesk refuses it. It cannot')
       expect(problem.action).toMatch(/PATCH the connection with auth/)
     }
     const before = (await admin('GET', `${path}/runs`)).json as { runs: unknown[] }
@@ -173,7 +173,7 @@ describe('a connection that needs reconnecting', () => {
     expect(edited.status).toBe(200)
     expect((edited.json as Status).lifecycle).toMatchObject({
       state: 'needs_reconnect',
-      reason: 'Zendesk refuses it',
+      reason: 'Zendesk refuses it.',
     })
     expect((edited.json as Status).lifecycle.action).toMatch(/new Zendesk credentials/)
 

@@ -250,7 +250,7 @@ export function lifecycleRefusal(
   const why =
     state.state === 'uninstalled'
       ? `was uninstalled${state.since ? ` on ${state.since}` : ''}; its data is kept until ${state.purgeAfter ?? 'its retention ends'}`
-      : `needs reconnecting: ${state.reason ?? `${vendorName(connection.source)} refuses its credentials`}`
+      : `needs reconnecting: ${(state.reason ?? `${vendorName(connection.source)} refuses its credentials`).replace(/\.$/, '')}`
   return {
     refused: 'lifecycle',
     state: state.state,
