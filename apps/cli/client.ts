@@ -11,6 +11,11 @@ export const EXIT = {
   unauthorized: 4,
   /** No such tenant or connection. */
   notFound: 5,
+  /**
+   * The worker refused the request in the connection's current state (409: paused, uninstalled,
+   * needs reconnecting); the message is the server's problem detail and what to do.
+   */
+  refused: 6,
 } as const
 
 export class CliError extends Error {
@@ -75,6 +80,7 @@ export function createClient(options: ClientOptions): AdminClient {
     }
     if (response.status === 503) throw new CliError(detail, EXIT.unauthorized)
     if (response.status === 404) throw new CliError(detail, EXIT.notFound)
+    if (response.status === 409) throw new CliError(`refused: ${detail}`, EXIT.refused)
     throw new CliError(`${method} ${path}: ${response.status} ${detail}`, EXIT.failure)
   }
 }

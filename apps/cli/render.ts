@@ -21,6 +21,22 @@ export function table(rows: string[][]): string {
 const scheduleText = (s: ConnectionStatus['schedule']) =>
   'cron' in s ? `cron ${s.cron}` : `every ${s.everyMinutes}m`
 
+/** `active`, `needs_reconnect`, or `uninstalled (data deleted 2027-01-05)`. */
+export function lifecycleText(c: ConnectionStatus): string {
+  const { state, purgeAfter } = c.lifecycle
+  return state === 'uninstalled' && purgeAfter
+    ? `uninstalled (data deleted ${purgeAfter.slice(0, 10)})`
+    : state
+}
+
+/** What to do, one line per connection that is not active. */
+function lifecycleNotes(rows: ConnectionStatus[]): string {
+  const notes = rows
+    .filter((c) => c.lifecycle.state !== 'active' && c.lifecycle.action)
+    .map((c) => `  ${c.connection.id} ${c.lifecycle.state}: ${c.lifecycle.action}`)
+  return notes.length ? '\n\nTo do:\n' + notes.join('\n') : ''
+}
+
 const stateText = (c: ConnectionStatus) =>
   c.paused ? 'paused' : c.currentRun ? `running #${c.currentRun.runId}` : 'idle'
 
@@ -34,19 +50,32 @@ export function renderTenants({ tenants }: { tenants: TenantEntry[] }): string {
 
 export function renderConnections({ connections }: { connections: ConnectionRow[] }): string {
   if (connections.length === 0) return 'No connections.'
-  return table([
-    ['CONNECTION', 'TENANT', 'SOURCE', 'ACCOUNT', 'SCHEDULE', 'STATE', 'LAST RUN', 'NEXT RUN'],
-    ...connections.map((c) => [
-      c.connection.id,
-      c.tenantId,
-      c.connection.source,
-      c.connection.account,
-      scheduleText(c.schedule),
-      stateText(c),
-      c.lastRun ? `${c.lastRun.outcome} ${c.lastRun.endedAt ?? ''}` : '-',
-      c.nextRunAt ?? '-',
-    ]),
-  ])
+  return (
+    table([
+      [
+        'CONNECTION',
+        'TENANT',
+        'SOURCE',
+        'ACCOUNT',
+        'LIFECYCLE',
+        'SCHEDULE',
+        'STATE',
+        'LAST RUN',
+        'NEXT RUN',
+      ],
+      ...connections.map((c) => [
+        c.connection.id,
+        c.tenantId,
+        c.connection.source,
+        c.connection.account,
+        lifecycleText(c),
+        scheduleText(c.schedule),
+        stateText(c),
+        c.lastRun ? `${c.lastRun.outcome} ${c.lastRun.endedAt ?? ''}` : '-',
+        c.nextRunAt ?? '-',
+      ]),
+    ]) + lifecycleNotes(connections)
+  )
 }
 
 export function renderStatus(
@@ -59,15 +88,19 @@ export function renderStatus(
   const running = connections.filter((c) => c.currentRun).length
   const paused = connections.filter((c) => c.paused).length
   const failed = connections.filter((c) => c.lastRun && c.lastRun.outcome !== 'succeeded').length
+  const inState = (state: string) => connections.filter((c) => c.lifecycle.state === state).length
   return [
     `Worker ${url}: reachable, admin token accepted.`,
-    `${tenants.length} tenant(s), ${connections.length} connection(s): ${running} running, ${paused} paused, ${failed} whose last run did not succeed.`,
+    `${tenants.length} tenant(s), ${connections.length} connection(s): ${running} running, ${paused} paused, ${failed} whose last run did not succeed, ${inState('needs_reconnect')} needing reconnection, ${inState('uninstalled')} uninstalled.`,
     connections.length ? '\n' + renderConnections({ connections }) : '',
   ].join('\n')
 }
 
 export function renderConnection(c: ConnectionStatus): string {
-  return `${c.connection.id} (${c.connection.source} ${c.connection.account}): ${scheduleText(c.schedule)}, ${stateText(c)}, next run ${c.nextRunAt ?? '-'}`
+  return (
+    `${c.connection.id} (${c.connection.source} ${c.connection.account}): ${scheduleText(c.schedule)}, ${stateText(c)}, next run ${c.nextRunAt ?? '-'}` +
+    (c.lifecycle.state === 'active' ? '' : `; ${lifecycleText(c)}: ${c.lifecycle.action}`)
+  )
 }
 
 const seconds = (s: number | null) =>

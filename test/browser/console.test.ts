@@ -152,4 +152,38 @@ describe('admin console', () => {
     expect(await outcome.first().textContent()).toBe('réussie')
     await screenshot(page, 'console-connection-fr')
   })
+
+  it('shows each connection’s lifecycle: active, or uninstalled with its data deletion date', async () => {
+    const { tenantId, connectionId } = stack
+    const other = await stack.admin<{ id: string }>('POST', `/tenants/${tenantId}/connections`, {
+      // The sandbox's host under another account name: its first sync never leaves the machine.
+      source: 'zendesk',
+      baseUrl: stack.sandbox.url,
+      account: 'console-uninstalled',
+      auth: { kind: 'api_token', email: 'ops@example.com', token: 'unused-token-0123' },
+    })
+    const { lifecycle } = await stack.admin<{ lifecycle: { purgeAfter: string } }>(
+      'POST',
+      `/tenants/${tenantId}/connections/${other.id}/uninstall`,
+    )
+    for (const [lang, deleted] of [
+      ['en', 'uninstalled: data deleted'],
+      ['fr', 'désinstallée : données supprimées le'],
+    ] as const) {
+      const page = await browser.page({ width: 1280 })
+      await page.goto(`${stack.workerUrl}/admin?lang=${lang}`)
+      await page.fill('input[name="token"]', CONSOLE_ADMIN_TOKEN)
+      await page.click('button[type="submit"]')
+      await page.goto(`${stack.workerUrl}/admin?lang=${lang}#/${tenantId}`)
+      const cell = (id: string) => page.locator(`tr[data-connection="${id}"] [data-lifecycle]`)
+      await cell(other.id).waitFor()
+      expect(await cell(connectionId).getAttribute('data-lifecycle')).toBe('active')
+      expect(await cell(other.id).getAttribute('data-lifecycle')).toBe('uninstalled')
+      const text = (await cell(other.id).textContent()) ?? ''
+      expect(text).toContain(deleted)
+      // The date in the page's language: the year of the deletion date is in it.
+      expect(text).toContain(lifecycle.purgeAfter.slice(2, 4))
+      await screenshot(page, `console-lifecycle-${lang}`)
+    }
+  })
 })

@@ -3,7 +3,14 @@ import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CliError, createClient, EXIT, type AdminClient } from '../../apps/cli/client.ts'
 import * as commands from '../../apps/cli/commands.ts'
-import { renderRun, renderRuns, renderStatus } from '../../apps/cli/render.ts'
+import { main } from '../../apps/cli/main.ts'
+import {
+  renderConnection,
+  renderConnections,
+  renderRun,
+  renderRuns,
+  renderStatus,
+} from '../../apps/cli/render.ts'
 import { createZendeskSandbox, DEFAULT_CREDENTIALS } from '../../connectors/zendesk/sandbox/app.ts'
 import { tenantStub } from '../../apps/worker/tenant/client.ts'
 import type { RunRecord } from '../../apps/worker/tenant/runs.ts'
@@ -114,7 +121,10 @@ describe('cxlens against the worker', () => {
     ).json
     expect(paused).toEqual(api)
     expect(paused.paused).toBe(true)
-    await expect(commands.startRun(cli(), at)).rejects.toMatchObject({ exitCode: EXIT.failure })
+    await expect(commands.startRun(cli(), at)).rejects.toMatchObject({
+      exitCode: EXIT.refused,
+      message: expect.stringContaining('is paused; resume it first'),
+    })
     expect(asJson(await commands.resume(cli(), at)).paused).toBe(false)
     const backfill = asJson(await commands.backfill(cli(), at, '2026-01-01'))
     expect(backfill).toMatchObject({
@@ -146,5 +156,51 @@ describe('cxlens against the worker', () => {
       exitCode: EXIT.unreachable,
       message: expect.stringContaining('https://down.test'),
     })
+  })
+})
+
+describe('cxlens and a connection’s lifecycle', () => {
+  it('connections and status show it; a refused sync prints the problem and exits 6', async () => {
+    const { tenantId: tenant } = await createTenant('CLI lifecycle')
+    const created = await addZendeskConnection(tenant)
+    const id = created.json?.id as string
+    const uninstall = await admin('POST', `/admin/tenants/${tenant}/connections/${id}/uninstall`)
+    const purgeAfter = (uninstall.json as { lifecycle: { purgeAfter: string } }).lifecycle
+      .purgeAfter
+    const day = purgeAfter.slice(0, 10)
+
+    const listed = asJson(await commands.connections(cli(), { tenant }))
+    expect(listed.connections[0].lifecycle).toMatchObject({ state: 'uninstalled', purgeAfter })
+    const table = renderConnections(listed)
+    expect(table.split('\n')[0]).toContain('LIFECYCLE')
+    expect(table).toContain(`uninstalled (data deleted ${day})`)
+    expect(table).toMatch(new RegExp(`${id} uninstalled: Install the Zendesk app again`))
+    const all = asJson(await commands.status(cli()))
+    expect(renderStatus(URL_, all)).toMatch(/\d+ uninstalled\./)
+    expect(renderConnection(listed.connections[0])).toContain(`data deleted ${day}`)
+
+    const at = { tenantId: tenant, connectionId: id }
+    await expect(commands.startRun(cli(), at)).rejects.toMatchObject({
+      exitCode: EXIT.refused,
+      message: expect.stringContaining(`Connection ${id} was uninstalled`),
+    })
+    await expect(commands.backfill(cli(), at, '2026-01-01')).rejects.toMatchObject({
+      exitCode: EXIT.refused,
+    })
+
+    // The whole command, as a shell runs it: the detail on stderr, exit code 6.
+    const unroute = routeOutbound(URL_, workerFetch)
+    const stderr: string[] = []
+    const write = process.stderr.write
+    process.stderr.write = ((chunk: string) => (stderr.push(String(chunk)), true)) as never
+    try {
+      const code = await main(['--url', URL_, '--token', ADMIN_TOKEN, 'sync', id])
+      expect(code).toBe(EXIT.refused)
+    } finally {
+      process.stderr.write = write
+      unroute()
+    }
+    expect(stderr.join('')).toContain(`refused: Connection ${id} was uninstalled`)
+    expect(stderr.join('')).toContain(`deleted on ${day}`)
   })
 })

@@ -103,11 +103,13 @@ export const adminRoutes: RouteDoc[] = [
     path: `${C}/sync`,
     operationId: 'syncConnection',
     summary: 'Make a connection due now; the alarm runs it',
+    description:
+      'A connection that is `uninstalled` refuses it with `409` (`urn:cxlens:problem:connection-uninstalled`, members `state`, `action`, `purgeAfter`): install it again first. One that `needs_reconnect` refuses it too (`connection-needs-reconnect`): its credentials are known to fail; give new ones (PATCH `auth`) or install the app again. A paused one answers `409` too.',
     tag: 'admin',
     auth: 'admin',
     params: ConnectionParams,
     responses: { 202: { description: 'Due now', schema: SyncAccepted } },
-    problems: [400, 401, 404],
+    problems: [400, 401, 404, 409],
   },
   {
     method: 'get',

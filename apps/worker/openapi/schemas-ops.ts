@@ -4,6 +4,7 @@ import type { OpsResults } from '../tenant/connection-ops.ts'
 import type { TenantEntry as TenantEntryType } from '../directory/directory.ts'
 import type { RunRecord as RunRecordType } from '../tenant/runs.ts'
 import { agree } from './agree.ts'
+import { Lifecycle } from './schemas-admin.ts'
 
 /**
  * Response bodies of the operations routes (routes/admin-ops.ts), pinned by `agree` to the
@@ -70,6 +71,10 @@ export const ConnectionStatus = z.strictObject({
   nextRunAt: z.string().nullable(),
   currentRun: RunRecord.nullable(),
   lastRun: RunRecord.nullable(),
+  /** `uninstalled`: `purgeAfter` is when its data is deleted; `action` says what to do. */
+  lifecycle: Lifecycle.extend({
+    action: z.string().nullable().describe('What an admin should do; null while active'),
+  }),
 })
 
 export const TenantStatus = z.strictObject({

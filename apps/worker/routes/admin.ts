@@ -7,6 +7,7 @@ import { adminToken } from '../middleware/admin-token.ts'
 import { notFound, ProblemError } from '../problem.ts'
 import { newTenantId } from '../tenant/api-key.ts'
 import { tenantStub } from '../tenant/client.ts'
+import { tenantOps } from '../tenant/ops-client.ts'
 import { ConnectionInput, resolveAccount } from '../tenant/connection-input.ts'
 import { valid } from '../validate.ts'
 import { adminAlerts } from './admin-alerts.ts'
@@ -87,8 +88,8 @@ export const admin = new Hono<AppEnv>()
     async (c) => {
       const { tenantId, connectionId } = c.req.valid('param')
       await existingTenant(c.env, tenantId)
-      const connection = await tenantStub(c.env, tenantId).syncNow(connectionId)
-      if (!connection) throw notFound(`No connection ${connectionId}`)
+      // Through ops: a paused, uninstalled or needs_reconnect connection is refused (409).
+      const { connection } = await tenantOps(c.env, tenantId, { op: 'sync_now', connectionId })
       return c.json({ accepted: true, connection }, 202)
     },
   )

@@ -3,7 +3,14 @@ import type { StoredAlert } from '../../../core/store/index.ts'
 /** A webhook's answer: delivered, worth retrying, or refused for good. */
 export type AttemptOutcome =
   | { ok: true; status: number }
-  | { ok: false; status: number | null; error: string; permanent: boolean }
+  | {
+      ok: false
+      status: number | null
+      error: string
+      permanent: boolean
+      /** Not an attempt that counts: the connection cannot call its vendor now (alerts-vendor-auth.ts). */
+      held?: boolean
+    }
 
 const TIMEOUT_MS = 10_000
 

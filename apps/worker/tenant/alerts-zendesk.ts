@@ -2,7 +2,8 @@ import {
   addZendeskInternalNote,
   type ZendeskCredentials,
 } from '../../../connectors/zendesk/index.ts'
-import type { Connection, StoredAlert, TenantStore } from '../../../core/store/index.ts'
+import type { StoredAlert, TenantStore } from '../../../core/store/index.ts'
+import { attemptAsConnection, type VendorAuthDeps } from './alerts-vendor-auth.ts'
 import type { AttemptOutcome } from './alerts-webhook.ts'
 
 /** Tags put on the ticket with every alert's note (Zendesk tags: lower case, no spaces). */
@@ -15,12 +16,12 @@ function noteBody(alert: StoredAlert): string {
 }
 
 /**
- * An internal note and a tag on the customer's most recently updated open Zendesk ticket, through
- * the connection's own credentials. No open ticket, or no connection of its account: refused for
- * good (the log says which).
+ * An internal note and a tag on the customer's most recently updated open Zendesk ticket, as the
+ * connection (its OAuth session when an install made it: `attemptAsConnection`). No open ticket,
+ * or no connection of its account: refused for good (the log says which).
  */
 export async function noteOnOpenZendeskTicket(
-  deps: { store: TenantStore; openAuth: (connection: Connection) => Promise<unknown> },
+  deps: VendorAuthDeps & { store: TenantStore },
   alert: StoredAlert,
 ): Promise<AttemptOutcome> {
   const refuse = (error: string): AttemptOutcome => ({
@@ -37,21 +38,13 @@ export async function noteOnOpenZendeskTicket(
     .listConnections()
     .find((c) => c.source === 'zendesk' && c.account === ticket.ref.account && c.credentials)
   if (!connection) return refuse(`no Zendesk connection for ${ticket.ref.account}`)
-  let result
-  try {
-    result = await addZendeskInternalNote({
+  return attemptAsConnection(deps, connection, 'Zendesk', (auth) =>
+    addZendeskInternalNote({
       baseUrl: connection.baseUrl,
-      auth: (await deps.openAuth(connection)) as ZendeskCredentials,
+      auth: auth as ZendeskCredentials,
       ticketId: ticket.ref.id,
       body: noteBody(alert),
       tags: ALERT_TAGS,
-    })
-  } catch (error) {
-    const name = error instanceof Error ? error.name : 'Error'
-    return { ok: false, status: null, error: `network: ${name}`, permanent: false }
-  }
-  if (result.ok) return { ok: true, status: result.status }
-  const permanent =
-    result.status >= 400 && result.status < 500 && result.status !== 408 && result.status !== 429
-  return { ok: false, status: result.status, error: `Zendesk HTTP ${result.status}`, permanent }
+    }),
+  )
 }

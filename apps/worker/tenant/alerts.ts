@@ -19,6 +19,13 @@ export const BASE_BACKOFF_MS = 10_000
 const MAX_BACKOFF_MS = 10 * 60_000
 /** Alerts taken per delivery pass. */
 const BATCH = 20
+/**
+ * Pending alerts looked at per pass: held ones (their connection needs reconnecting) stay pending
+ * at the front of the outbox, so a pass looks past them for alerts with work due.
+ */
+const SCAN = 1000
+/** A held delivery is looked at again after this long. */
+export const HOLD_RETRY_MS = MAX_BACKOFF_MS
 
 export interface WebhookDestinationInput {
   url: string
@@ -247,7 +254,7 @@ export class Alerts {
 
   /** When the alarm should deliver next: now for a new alert, else the earliest retry; null: idle. */
   nextDue(nowMs: number): number | null {
-    const pending = this.store.pendingAlerts(BATCH)
+    const pending = this.store.pendingAlerts(SCAN)
     if (pending.length === 0) return null
     let next = Infinity
     for (const alert of pending) {
@@ -270,7 +277,11 @@ export class Alerts {
     const destinations = this.sql.all<DestinationRow>(
       'SELECT * FROM alert_destinations WHERE enabled = 1',
     )
-    for (const alert of this.store.pendingAlerts(BATCH)) {
+    let taken = 0
+    for (const alert of this.store.pendingAlerts(SCAN)) {
+      if (taken >= BATCH) break
+      if (!this.hasWorkDue(alert.id, now())) continue
+      taken++
       if (destinations.length === 0) {
         const rows = this.sql.all('SELECT 1 FROM alert_deliveries WHERE alert_id = ?', alert.id)
         if (rows.length === 0) {
@@ -301,6 +312,17 @@ export class Alerts {
     }
   }
 
+  /** A new alert (no delivery yet), or one with an attempt due or every destination settled. */
+  private hasWorkDue(alertId: string, nowMs: number): boolean {
+    const rows = this.sql.all<{ status: string; next_attempt_ms: number }>(
+      'SELECT status, next_attempt_ms FROM alert_deliveries WHERE alert_id = ?',
+      alertId,
+    )
+    if (rows.length === 0) return true
+    const pending = rows.filter((row) => row.status === 'pending')
+    return pending.length === 0 || pending.some((row) => Number(row.next_attempt_ms) <= nowMs)
+  }
+
   private async attempt(
     tenantId: string,
     alert: StoredAlert,
@@ -308,10 +330,14 @@ export class Alerts {
     destination: DestinationRow | undefined,
     now: () => number,
   ): Promise<void> {
-    const attempts = Number(delivery.attempts) + 1
     const outcome = await this.send(tenantId, alert, destination, now)
-    const giveUp = !outcome.ok && (outcome.permanent || attempts >= MAX_ATTEMPTS)
-    const backoff = Math.min(BASE_BACKOFF_MS * 2 ** (attempts - 1), MAX_BACKOFF_MS)
+    // A held attempt (credentials to renew) is not counted: the alert waits, it is never given up.
+    const held = !outcome.ok && outcome.held === true
+    const attempts = Number(delivery.attempts) + (held ? 0 : 1)
+    const giveUp = !outcome.ok && !held && (outcome.permanent || attempts >= MAX_ATTEMPTS)
+    const backoff = held
+      ? HOLD_RETRY_MS
+      : Math.min(BASE_BACKOFF_MS * 2 ** (attempts - 1), MAX_BACKOFF_MS)
     this.sql.run(
       `UPDATE alert_deliveries SET status = ?, attempts = ?, next_attempt_ms = ?, last_status = ?,
          last_error = ?, delivered_ms = ? WHERE alert_id = ? AND destination_id = ?`,
@@ -331,7 +357,7 @@ export class Alerts {
       destination: delivery.destination_id,
       attempts,
       status: outcome.status,
-      outcome: outcome.ok ? 'delivered' : giveUp ? 'failed' : 'retry',
+      outcome: outcome.ok ? 'delivered' : giveUp ? 'failed' : held ? 'held' : 'retry',
     })
   }
 
@@ -343,7 +369,11 @@ export class Alerts {
   ): Promise<AttemptOutcome> {
     const refuse = (error: string) => ({ ok: false as const, status: null, error, permanent: true })
     if (!destination) return refuse('destination removed')
-    const vendor = { store: this.store, openAuth: (c: Connection) => this.openAuth(tenantId, c) }
+    const vendor = {
+      store: this.store,
+      sql: this.sql,
+      openAuth: (c: Connection) => this.openAuth(tenantId, c),
+    }
     if (destination.kind === ZENDESK_NOTE) return noteOnOpenZendeskTicket(vendor, alert)
     if (destination.kind === HUBSPOT_TASK) return taskOnHubSpotContact(vendor, alert, now())
     // Checked again at each attempt: a URL stored under a laxer policy is not used.

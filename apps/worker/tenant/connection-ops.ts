@@ -14,6 +14,14 @@ import {
 import { settingsOf, toSummary } from './connection-summary.ts'
 import { isCron } from './cron.ts'
 import {
+  connectionLifecycle,
+  lifecycleRefusal,
+  markActive,
+  type ConnectionLifecycle,
+  type LifecycleGatedOp,
+  type LifecycleRefusal,
+} from './lifecycle-state.ts'
+import {
   cronOf,
   pause,
   pausedSince,
@@ -59,6 +67,8 @@ export interface ConnectionStatus {
   nextRunAt: string | null
   currentRun: RunRecord | null
   lastRun: RunRecord | null
+  /** Active, needs_reconnect (with what to do) or uninstalled (with when its data goes). */
+  lifecycle: ConnectionLifecycle
 }
 
 export type OpsRequest =
@@ -68,6 +78,7 @@ export type OpsRequest =
   | { op: 'pause'; connectionId: string }
   | { op: 'resume'; connectionId: string }
   | { op: 'run'; connectionId: string }
+  | { op: 'sync_now'; connectionId: string }
   | { op: 'backfill'; connectionId: string; since: string }
   | { op: 'runs'; connectionId: string; limit: number }
   | { op: 'current_run'; connectionId: string }
@@ -79,6 +90,7 @@ export type OpsRefusal =
   | { refused: 'not_found' }
   | { refused: 'paused' }
   | { refused: 'invalid'; field: string; message: string }
+  | LifecycleRefusal
 
 export interface RunStarted {
   run: RunRecord
@@ -93,6 +105,7 @@ export interface OpsResults {
   pause: ConnectionStatus
   resume: ConnectionStatus
   run: RunStarted
+  sync_now: { connection: ConnectionSummary }
   backfill: RunStarted & { since: string }
   runs: { runs: RunRecord[] }
   current_run: { run: RunRecord | null }
@@ -140,6 +153,11 @@ async function dispatch(deps: OpsDeps, request: OpsRequest): Promise<unknown> {
   const connection = CONNECTION_ID.test(connectionId) ? store.getConnection(connectionId) : null
   if (!connection) return { refused: 'not_found' }
   const paused = pausedSince(sql, connectionId) !== null
+  // An uninstalled connection (or one whose credentials fail, for a run) refuses work: a run
+  // opened now would sync nothing and stay open.
+  const gated = GATED[request.op]
+  const refusal = gated ? lifecycleRefusal(sql, connection, gated) : null
+  if (refusal) return refusal
 
   switch (request.op) {
     case 'connection':
@@ -157,6 +175,8 @@ async function dispatch(deps: OpsDeps, request: OpsRequest): Promise<unknown> {
         return invalid('body.limits', `not ${connection.source} plan limits`)
       }
       const credentials = auth ? await deps.seal(connectionId, auth) : connection.credentials
+      // New credentials: a connection that needed reconnecting is active again and polls now.
+      if (auth) markActive(sql, connectionId, nowMs)
       sql.transaction(() => {
         if (auth || limits) {
           store.putConnection({
@@ -174,6 +194,7 @@ async function dispatch(deps: OpsDeps, request: OpsRequest): Promise<unknown> {
           // A running run goes on; otherwise the new schedule decides the next one.
           if (currentRunId(sql, connectionId) === null) runNow(sql, connectionId, next)
         }
+        if (auth && currentRunId(sql, connectionId) === null) runNow(sql, connectionId, nowMs)
       })
       if (limits) deps.forgetBudget(connection.source, connection.account)
       return connectionStatus(deps, connectionId)
@@ -193,6 +214,13 @@ async function dispatch(deps: OpsDeps, request: OpsRequest): Promise<unknown> {
       const { runId, joined } = openRunRecord(sql, store, connectionId, 'manual', nowMs)
       if (!joined) runNow(sql, connectionId, nowMs)
       return { run: getRun(sql, runId)!, joined }
+    }
+    case 'sync_now': {
+      // The original `POST …/sync`: the same run as `run`, answered with the connection.
+      if (paused) return { refused: 'paused' }
+      openRunRecord(sql, store, connectionId, 'manual', nowMs)
+      runNow(sql, connectionId, nowMs)
+      return { connection: toSummary(connection, getSchedule(sql, connectionId)) }
     }
     case 'backfill': {
       if (paused) return { refused: 'paused' }
@@ -227,6 +255,16 @@ async function dispatch(deps: OpsDeps, request: OpsRequest): Promise<unknown> {
   }
 }
 
+/** Which lifecycle check each connection operation passes (lifecycle-state.ts `lifecycleRefusal`). */
+const GATED: Partial<Record<OpsRequest['op'], LifecycleGatedOp>> = {
+  update: 'update',
+  pause: 'pause',
+  resume: 'resume',
+  run: 'run',
+  sync_now: 'run',
+  backfill: 'backfill',
+}
+
 const invalid = (field: string, message: string): OpsRefusal => ({
   refused: 'invalid',
   field,
@@ -250,6 +288,7 @@ function connectionStatus(deps: OpsDeps, connectionId: string): ConnectionStatus
     nextRunAt: pausedMs !== null || !schedule ? null : new Date(schedule.nextRunMs).toISOString(),
     currentRun: runId === null ? null : getRun(sql, runId),
     lastRun: last ?? null,
+    lifecycle: connectionLifecycle(sql, connection),
   }
 }
 

@@ -12,7 +12,7 @@ import type { Installations } from './installations.ts'
 import type { ConnectionState, DeletedConnection, QuarantinePage } from './rpc-types.ts'
 import { addSchedule, deleteSchedule, getSchedule, runNow } from './scheduler.ts'
 import { forgetConnectionOps } from './ops-schedule.ts'
-import { lifecycleOf, markActive } from './lifecycle-state.ts'
+import { forgetLifecycle, lifecycleOf, markActive } from './lifecycle-state.ts'
 import { openRunRecord } from './runs.ts'
 import { sealContext, type Sealer } from './secrets.ts'
 import type { SyncRunner } from './sync-runner.ts'
@@ -58,6 +58,17 @@ export class Connections {
   async add(tenantId: string, input: ConnectionInput, nowMs: number): Promise<AddConnectionResult> {
     const { account, baseUrl } = resolveAccount(input)
     const existing = this.find(input.source, account)
+    if (existing && lifecycleOf(this.sql, existing.id).state === 'uninstalled') {
+      // Connecting an uninstalled account again reinstalls it: same connection, its data kept.
+      await this.reinstall(tenantId, existing.id, input.auth, nowMs)
+      const schedule = input.schedule ?? DEFAULT_SCHEDULE
+      this.sql.run(
+        'UPDATE worker_schedule SET every_minutes = ? WHERE connection_id = ?',
+        schedule.everyMinutes,
+        existing.id,
+      )
+      return { status: 'created', connection: this.summary(existing.id)! }
+    }
     if (existing) return { status: 'conflict', connectionId: existing.id }
     const settings: ConnectionSettings = {
       authKind: input.auth.kind,
@@ -113,6 +124,27 @@ export class Connections {
     markActive(this.sql, connectionId, Date.now())
   }
 
+  /**
+   * New credentials for an account's connection (an install's grant, an admin connecting it
+   * again), due now. An uninstalled one is installed again: active, its schedule back, the data it
+   * kept since the uninstall still there and its purge date dropped.
+   */
+  async reinstall(
+    tenantId: string,
+    connectionId: string,
+    auth: ConnectionAuth,
+    nowMs: number,
+  ): Promise<void> {
+    await this.replaceAuth(tenantId, connectionId, auth)
+    if (lifecycleOf(this.sql, connectionId).state === 'uninstalled') {
+      forgetLifecycle(this.sql, connectionId)
+      if (!getSchedule(this.sql, connectionId)) {
+        addSchedule(this.sql, connectionId, DEFAULT_SCHEDULE.everyMinutes, nowMs)
+      }
+    }
+    this.runNow(connectionId, nowMs)
+  }
+
   private async sealAuth(tenantId: string, connectionId: string, auth: ConnectionAuth) {
     const sealed = await this.sealer.seal(
       JSON.stringify(auth),
@@ -130,9 +162,14 @@ export class Connections {
     return this.store.listConnections().map((c) => toSummary(c, getSchedule(this.sql, c.id)))
   }
 
-  /** Makes the connection due now; null when there is no such connection. */
+  /**
+   * Makes the connection due now; null when there is no such connection. An uninstalled one is
+   * left alone (the ops route refuses it with why: `lifecycleRefusal`).
+   */
   runNow(connectionId: string, nowMs: number): ConnectionSummary | null {
     if (!this.get(connectionId)) return null
+    if (lifecycleOf(this.sql, connectionId).state === 'uninstalled')
+      return this.summary(connectionId)
     runNow(this.sql, connectionId, nowMs)
     openRunRecord(this.sql, this.store, connectionId, 'manual', nowMs)
     return this.summary(connectionId)

@@ -53,9 +53,9 @@ export async function handleInstall<R extends InstallRequest>(
   const { source, account, baseUrl, grant } = request as Extract<InstallRequest, { op: 'connect' }>
   const existing = connections.find(source, account)
   if (existing) {
-    await connections.replaceAuth(deps.tenantId, existing.id, grant)
     grants.record(existing.id, grant)
-    connections.runNow(existing.id, deps.nowMs)
+    // A reconnect, or a reinstall of an uninstalled connection (its kept data syncs on).
+    await connections.reinstall(deps.tenantId, existing.id, grant, deps.nowMs)
     return { connectionId: existing.id, created: false } as InstallResults[R['op']]
   }
   const connectionId = await connections.create(

@@ -166,3 +166,96 @@ export function credentialVerdict(
   if (errors.length > 0 && errors.every((e) => /\banswered 401\b/.test(e))) return 'refused'
   return errors.length === 0 && requests > 0 ? 'accepted' : 'unknown'
 }
+
+/** A connection's state as ops show it: the state, and what an admin should do about it. */
+export interface ConnectionLifecycle extends LifecycleState {
+  /** What to do now; null while active. */
+  action: string | null
+}
+
+/** The bits of a connection its lifecycle advice depends on. */
+export interface LifecycleSubject {
+  id: string
+  source: string
+  settings: Record<string, unknown>
+}
+
+const vendorName = (source: string) => VENDOR_NAMES[source] ?? source
+const day = (at: string | null) => (at ? at.slice(0, 10) : 'its retention date')
+
+/** What an admin does about a connection in this state; null while active. */
+export function lifecycleAction(
+  state: LifecycleState,
+  connection: LifecycleSubject,
+): string | null {
+  const vendor = vendorName(connection.source)
+  if (state.state === 'uninstalled') {
+    return (
+      `Install the ${vendor} app again from /connect (or connect the account again with ` +
+      `POST /admin/tenants/{tenantId}/connections) to sync it; otherwise its data is deleted ` +
+      `on ${day(state.purgeAfter)}.`
+    )
+  }
+  if (state.state === 'needs_reconnect') {
+    return connection.settings.authKind === 'oauth_grant'
+      ? `Install the ${vendor} app again from /connect to renew its authorization.`
+      : `Give it new ${vendor} credentials (PATCH the connection with auth), or install the ` +
+          `${vendor} app from /connect.`
+  }
+  return null
+}
+
+export function connectionLifecycle(
+  sql: SqlPort,
+  connection: LifecycleSubject,
+): ConnectionLifecycle {
+  const state = lifecycleOf(sql, connection.id)
+  return { ...state, action: lifecycleAction(state, connection) }
+}
+
+/** Operations a connection's lifecycle may refuse. */
+export type LifecycleGatedOp = 'run' | 'backfill' | 'resume' | 'pause' | 'update'
+
+/** An operation the connection's state forbids: the route answers 409 with this. */
+export interface LifecycleRefusal {
+  refused: 'lifecycle'
+  state: 'needs_reconnect' | 'uninstalled'
+  detail: string
+  action: string
+  purgeAfter: string | null
+}
+
+const VERBS: Record<LifecycleGatedOp, string> = {
+  run: 'start a run',
+  backfill: 'start a backfill',
+  resume: 'resume',
+  pause: 'pause',
+  update: 'change its schedule, limits or credentials',
+}
+
+/**
+ * Whether the connection's state refuses `op`. An uninstalled connection does nothing until it is
+ * installed again: every operation is refused. One that needs reconnecting keeps its schedule
+ * (a scheduled poll is how a vendor-side fix is noticed) but refuses a run or backfill asked now:
+ * its credentials are known to fail, so the run could only fail; PATCHing new credentials is the fix.
+ */
+export function lifecycleRefusal(
+  sql: SqlPort,
+  connection: LifecycleSubject,
+  op: LifecycleGatedOp,
+): LifecycleRefusal | null {
+  const state = connectionLifecycle(sql, connection)
+  if (state.state === 'active') return null
+  if (state.state === 'needs_reconnect' && op !== 'run' && op !== 'backfill') return null
+  const why =
+    state.state === 'uninstalled'
+      ? `was uninstalled${state.since ? ` on ${state.since}` : ''}; its data is kept until ${state.purgeAfter ?? 'its retention ends'}`
+      : `needs reconnecting: ${(state.reason ?? `${vendorName(connection.source)} refuses its credentials`).replace(/\.$/, '')}`
+  return {
+    refused: 'lifecycle',
+    state: state.state,
+    detail: `Connection ${connection.id} ${why}. It cannot ${VERBS[op]} in this state.`,
+    action: state.action!,
+    purgeAfter: state.purgeAfter,
+  }
+}

@@ -18,6 +18,13 @@ export async function tenantOps<R extends OpsRequest>(
   if (result && typeof result === 'object' && 'refused' in result) {
     const connectionId = 'connectionId' in request ? request.connectionId : ''
     if (result.refused === 'not_found') throw notFound(`No connection ${connectionId}`)
+    if (result.refused === 'lifecycle') {
+      // `connection-uninstalled` / `connection-needs-reconnect`, with what to do as a member.
+      throw new ProblemError(409, `${result.detail} ${result.action}`, {
+        slug: `connection-${result.state.replace('_', '-')}`,
+        extensions: { state: result.state, action: result.action, purgeAfter: result.purgeAfter },
+      })
+    }
     if (result.refused === 'paused') {
       throw new ProblemError(409, `Connection ${connectionId} is paused; resume it first`)
     }

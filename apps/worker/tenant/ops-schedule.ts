@@ -8,6 +8,14 @@ export type ScheduleSpec = { everyMinutes: number } | { cron: string }
 export const NOT_PAUSED =
   'connection_id NOT IN (SELECT connection_id FROM worker_connection_ops WHERE paused_ms IS NOT NULL)'
 
+/**
+ * SQL condition on `connection_id`: neither paused nor uninstalled, i.e. the alarm may run it
+ * (scheduler.ts filters by it). Uninstall drops the schedule row too; this keeps a row that
+ * survived (a reinstall racing an uninstall, an older object) from being run.
+ */
+export const SCHEDULABLE = `${NOT_PAUSED} AND connection_id NOT IN
+  (SELECT connection_id FROM worker_connection_lifecycle WHERE state = 'uninstalled')`
+
 type Raw = { cron: string | null; paused_ms: number | null }
 
 function opsRow(sql: SqlPort, connectionId: string): Raw | null {

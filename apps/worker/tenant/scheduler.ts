@@ -1,5 +1,5 @@
 import type { SqlPort } from '../../../core/store/port.ts'
-import { NOT_PAUSED } from './ops-schedule.ts'
+import { SCHEDULABLE } from './ops-schedule.ts'
 import type { SliceOutcome } from './rpc-types.ts'
 
 /** When each connection's next bounded slice is due, and how its last one ended. */
@@ -57,7 +57,7 @@ export function getSchedule(sql: SqlPort, connectionId: string): ScheduleRow | n
 export function dueSchedules(sql: SqlPort, nowMs: number): ScheduleRow[] {
   return sql
     .all<Raw>(
-      `SELECT * FROM worker_schedule WHERE next_run_ms <= ? AND ${NOT_PAUSED}
+      `SELECT * FROM worker_schedule WHERE next_run_ms <= ? AND ${SCHEDULABLE}
        ORDER BY next_run_ms, connection_id`,
       nowMs,
     )
@@ -97,7 +97,7 @@ export function deleteSchedule(sql: SqlPort, connectionId: string): void {
 
 export function earliestRun(sql: SqlPort): number | null {
   const [row] = sql.all<{ at: number | null }>(
-    `SELECT min(next_run_ms) AS at FROM worker_schedule WHERE ${NOT_PAUSED}`,
+    `SELECT min(next_run_ms) AS at FROM worker_schedule WHERE ${SCHEDULABLE}`,
   )
   return row?.at === null || row?.at === undefined ? null : Number(row.at)
 }

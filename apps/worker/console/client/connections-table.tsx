@@ -2,6 +2,7 @@ import type { ConnectionStatus } from './api.ts'
 import { ConnectionActions } from './connection-actions.tsx'
 import { lagOf, scheduleLabel, stateLabel, stateOf } from './describe.ts'
 import { formatDate, outcomeLabel, t } from './i18n.ts'
+import { LifecycleCell } from './lifecycle-cell.tsx'
 import { href } from './route.ts'
 
 /** A tenant's connections: schedule, state, lag per stream, last and next run, actions. */
@@ -16,6 +17,7 @@ export function ConnectionsTable(props: {
         <tr>
           <th>{t('source')}</th>
           <th>{t('account')}</th>
+          <th>{t('lifecycle')}</th>
           <th>{t('schedule')}</th>
           <th>{t('state')}</th>
           <th>{t('lag')}</th>
@@ -34,6 +36,7 @@ export function ConnectionsTable(props: {
                 <a href={href(props.tenantId, connection.id)}>{connection.source}</a>
               </td>
               <td>{connection.account}</td>
+              <LifecycleCell lifecycle={status.lifecycle} />
               <td data-field="schedule">{scheduleLabel(status.schedule)}</td>
               <td>
                 <span class={`cx-state cx-state-${state}`}>{stateLabel(state)}</span>
