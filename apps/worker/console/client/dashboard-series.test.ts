@@ -5,6 +5,7 @@ import {
   formatPercent,
   formatScore,
   kindLayers,
+  monthTicks,
   monthSeconds,
   stack,
 } from './dashboard-series.ts'
@@ -66,5 +67,25 @@ describe('figures as text', () => {
     expect(formatScore(3, { min: 0, max: 10 })).toBe('3/10')
     expect(formatScore(2, { min: 1, max: 5 })).toBe('2/5')
     expect(formatScore(4, { min: 2, max: 7 })).toBe('4 (2–7)')
+  })
+})
+
+describe('month axis', () => {
+  const months = ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04']
+
+  it('gives the year on the first month and on January only', () => {
+    expect(monthTicks(months, 1000, 'en')).toEqual([
+      'Nov 2025',
+      'Dec',
+      'Jan 2026',
+      'Feb',
+      'Mar',
+      'Apr',
+    ])
+  })
+
+  it('labels every k-th month when all would not fit', () => {
+    expect(monthTicks(months, 200, 'en')).toEqual(['Nov 2025', '', 'Jan 2026', '', 'Mar', ''])
+    expect(monthTicks(months, 130, 'en')).toEqual(['Nov 2025', '', '', 'Feb', '', ''])
   })
 })

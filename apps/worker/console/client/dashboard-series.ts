@@ -64,3 +64,18 @@ export function formatPercent(value: number, locale: string): string {
 export function formatScore(score: number, scale: { min: number; max: number }): string {
   return scale.min <= 1 ? `${score}/${scale.max}` : `${score} (${scale.min}–${scale.max})`
 }
+
+/**
+ * Tick labels of a month axis `width` CSS pixels wide: "Sep" with the year on the first and on
+ * each January ("Sep 2026", "Jan 2027"); every k-th month only when all would not fit.
+ */
+export function monthTicks(months: readonly string[], width: number, locale: string): string[] {
+  const fits = Math.max(1, Math.floor(width / 64))
+  const step = Math.max(1, Math.ceil(months.length / fits))
+  const short = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' })
+  return months.map((month, i) => {
+    if (i % step !== 0) return ''
+    if (i === 0 || month.endsWith('-01')) return formatMonth(month, locale)
+    return short.format(new Date(monthSeconds(month) * 1000))
+  })
+}

@@ -36,7 +36,6 @@ export function FrictionBoardView(props: { board: FrictionBoard }) {
   const options = useMemo(
     () =>
       monthChartOptions(
-        t('frictionTitle'),
         t('frictionPoints'),
         layers
           .map((l, i) => barSeries(kindLabel(l.kind), PALETTE[i % PALETTE.length]!, l.points))

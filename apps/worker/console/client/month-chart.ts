@@ -1,6 +1,6 @@
 import uPlot from 'uplot'
-import { formatMonth } from './dashboard-series.ts'
-import { locale } from './i18n.ts'
+import { formatMonth, monthTicks } from './dashboard-series.ts'
+import { locale, t } from './i18n.ts'
 
 export const bars = uPlot.paths.bars!({ size: [0.7, 56] })
 const HALF_MONTH = 15 * 86_400
@@ -21,17 +21,16 @@ export function barSeries(label: string, colour: string, raw: readonly number[])
 
 /**
  * A chart with one tick per month of the data (x: the month's first second, UTC) and a left count
- * scale; `right` adds a second scale on the right (a score or a share).
+ * scale; `right` adds a second scale on the right (a score or a share). No title: the section's
+ * heading names it.
  */
 export function monthChartOptions(
-  title: string,
   left: string,
   series: uPlot.Series[],
   right?: { label: string; range: [number, number] },
 ): Omit<uPlot.Options, 'width'> {
   const monthOfSecond = (s: number) => new Date(s * 1000).toISOString().slice(0, 7)
   return {
-    title,
     height: 240,
     scales: {
       x: { time: true, range: (_u, min, max) => [min - HALF_MONTH, max + HALF_MONTH] },
@@ -41,13 +40,16 @@ export function monthChartOptions(
     axes: [
       {
         splits: (u) => [...(u.data[0] as number[])],
-        values: (_u, splits) => splits.map((s) => formatMonth(monthOfSecond(s), locale)),
+        values: (u, splits) => monthTicks(splits.map(monthOfSecond), u.width, locale),
       },
       { scale: 'y', label: left },
       ...(right ? [{ scale: 'right', label: right.label, side: 1, grid: { show: false } }] : []),
     ],
     series: [
-      { label: '', value: (_u, v) => (v === null ? '—' : formatMonth(monthOfSecond(v), locale)) },
+      {
+        label: t('month'),
+        value: (_u, v) => (v === null ? '—' : formatMonth(monthOfSecond(v), locale)),
+      },
       ...series,
     ],
     legend: { show: true },

@@ -32,7 +32,6 @@ export function NpsBoardView(props: { board: NpsBoard }) {
   const options = useMemo(
     () =>
       monthChartOptions(
-        t('npsTitle'),
         t('answers'),
         [
           barSeries(

@@ -35,7 +35,6 @@ export function RatingBoardView(props: { name: 'csat' | 'ces'; board: RatingBoar
   const options = useMemo(
     () =>
       monthChartOptions(
-        title,
         t('answers'),
         [
           barSeries(
