@@ -326,6 +326,87 @@ describe('admin console: CX dashboard', () => {
     await loaded(page, '')
   })
 
+  it('shows verbatims by theme when a board carries them, asking that board for a theme', async () => {
+    // The `verbatims` field (developer t's) stood in for on the NPS board, in its agreed shape,
+    // around the real board: the console's rendering and its `?theme=` request are what is checked.
+    const worklist = await board<{
+      customers: Array<{ customerId: string; displayName: string }>
+    }>('worklist', DEFAULT_FILTER, '&limit=50')
+    const [a, b] = worklist.customers as [
+      (typeof worklist.customers)[0],
+      (typeof worklist.customers)[0],
+    ]
+    const item = (who: typeof a, comment: string, themes: string[], language: 'en' | 'fr') => ({
+      customerId: who.customerId,
+      customerName: who.displayName,
+      source: 'import',
+      at: answers[0]!.submittedAt,
+      kind: 'nps',
+      score: 2,
+      scale: { min: 0, max: 10 },
+      comment,
+      language,
+      themes,
+    })
+    const items = [
+      item(a, 'The invoice was wrong twice', ['billing'], 'en'),
+      item(b, 'Facture erronée, encore', ['billing'], 'fr'),
+      item(b, 'The parcel never came', ['delivery'], 'en'),
+    ]
+    const themesAsked: string[] = []
+    const page = await browser.page({ width: 1400 })
+    await page.route(
+      (url) => url.pathname.endsWith('/dashboards/nps'),
+      async (route) => {
+        const url = new URL(route.request().url())
+        const theme = url.searchParams.get('theme')
+        url.searchParams.delete('theme')
+        if (theme) themesAsked.push(theme)
+        const response = await route.fetch({ url: url.toString() })
+        const shown = theme ? items.filter((i) => i.themes.includes(theme)) : items
+        const verbatims = {
+          items: shown,
+          themes: [
+            { theme: 'billing', count: 2 },
+            { theme: 'delivery', count: 1 },
+          ],
+          total: shown.length,
+        }
+        await route.fulfill({ response, json: { ...(await response.json()), verbatims } })
+      },
+    )
+    await signIn(page, 'en')
+    await page.goto(`${stack.workerUrl}/admin#/${stack.tenantId}/dashboard`)
+    await loaded(page, '')
+    const section = page.locator('[data-board="verbatims"]')
+    expect(
+      await section.locator('a.cx-chip[data-theme="billing"]').getAttribute('data-count'),
+    ).toBe('2')
+    expect(await section.locator('li blockquote').allTextContents()).toEqual(
+      items.map((i) => i.comment),
+    )
+    expect(await section.locator('li blockquote').nth(1).getAttribute('lang')).toBe('fr')
+    expect(themesAsked).toEqual([])
+
+    await section.locator('a.cx-chip[data-theme="billing"]').click()
+    await loaded(page, 'theme=billing')
+    expect(themesAsked).toEqual(['billing'])
+    expect(await section.locator('a.cx-chip[aria-current]').getAttribute('data-theme')).toBe(
+      'billing',
+    )
+    expect(await section.locator('li blockquote').allTextContents()).toEqual([
+      'The invoice was wrong twice',
+      'Facture erronée, encore',
+    ])
+    // The NPS figures are the board's own, whatever the theme.
+    expect(await readNps(page)).toEqual(expectedNps())
+    await screenshot(page, 'console-dashboard-verbatims-en')
+    await section.locator('li a[data-action="customer"]').first().click()
+    await page
+      .locator(`.cx-customer[data-customer="${a.customerId}"] h2[data-field="name"]`)
+      .waitFor()
+  })
+
   it('speaks French with lang=fr', async () => {
     const page = await browser.page({ width: 1400, locale: 'fr-FR' })
     await signIn(page, 'fr')
