@@ -39,11 +39,21 @@ interface Answer {
   score: number
   submittedAt: string
   email: string
+  comment?: string
 }
 
 /** Every category, unevenly, so months differ: 0–6 detractors, 7–8 passives, 9–10 promoters. */
 const NPS_SCORES = [10, 9, 3, 8, 0, 9, 6, 10, 7, 2, 9, 5, 10, 8, 4]
 const NPS_ANSWERS = 30
+/** Comments on answers 2, 7, 12…: scores 3, 10, 10, 3, 10, 10 (verbatims list detractors'). */
+const COMMENTS = [
+  'The invoice was wrong twice',
+  'Great support, thanks',
+  'Works well',
+  'La facture était fausse, encore',
+  'Quick answers',
+  'Très bien',
+]
 const CSAT_ANSWERS = 6
 let answers: Answer[] = []
 
@@ -66,6 +76,7 @@ function makeAnswers(): Answer[] {
     score: NPS_SCORES[i % NPS_SCORES.length]!,
     submittedAt: at(i),
     email: emails[i]!,
+    ...(i % 5 === 2 ? { comment: COMMENTS[(i / 5) | 0]! } : {}),
   }))
   const csat = Array.from({ length: CSAT_ANSWERS }, (_, i) => ({
     id: `csat-${i}`,
@@ -220,14 +231,23 @@ describe('admin console: CX dashboard', () => {
     for (const chart of ['nps', 'csat', 'friction']) {
       expect(await page.locator(`figure[data-chart="${chart}"] canvas`).count()).toBe(1)
     }
-    // Verbatims show when the API gives them, and their absence breaks nothing.
+    // Verbatims show when the API gives them (the verbatims board, or a field of another board),
+    // as the API lists them; their absence breaks nothing.
     const boards = await Promise.all(
-      ['nps', 'csat', 'ces', 'friction'].map((b) =>
-        board<{ verbatims?: unknown }>(b, DEFAULT_FILTER),
+      ['nps', 'csat', 'ces', 'friction', 'verbatims'].map((b) =>
+        board<{ verbatims?: { items: Array<{ comment: string }> } }>(b, DEFAULT_FILTER).catch(
+          () => ({ verbatims: undefined }),
+        ),
       ),
     )
-    const hasVerbatims = boards.some((b) => b.verbatims !== undefined)
-    expect(await page.locator('[data-board="verbatims"]').count()).toBe(hasVerbatims ? 1 : 0)
+    const given = boards.find((b) => b.verbatims !== undefined)?.verbatims
+    const section = page.locator('[data-board="verbatims"]')
+    expect(await section.count()).toBe(given ? 1 : 0)
+    if (given) {
+      expect(await section.locator('li blockquote').allTextContents()).toEqual(
+        given.items.map((i) => i.comment),
+      )
+    }
     await page.locator('[data-board="nps"] details summary').click()
     await screenshot(page, 'console-dashboard-en')
 
@@ -326,9 +346,9 @@ describe('admin console: CX dashboard', () => {
     await loaded(page, '')
   })
 
-  it('shows verbatims by theme when a board carries them, asking that board for a theme', async () => {
-    // The `verbatims` field (developer t's) stood in for on the NPS board, in its agreed shape,
-    // around the real board: the console's rendering and its `?theme=` request are what is checked.
+  it('shows the verbatims board by theme, asking it for the theme chosen', async () => {
+    // The verbatims board (developer t's, `{board: 'verbatims', verbatims}`) stood in for in its
+    // agreed shape: the console's rendering and its `?theme=` request are what is checked here.
     const worklist = await board<{
       customers: Array<{ customerId: string; displayName: string }>
     }>('worklist', DEFAULT_FILTER, '&limit=50')
@@ -356,23 +376,20 @@ describe('admin console: CX dashboard', () => {
     const themesAsked: string[] = []
     const page = await browser.page({ width: 1400 })
     await page.route(
-      (url) => url.pathname.endsWith('/dashboards/nps'),
+      (url) => url.pathname.endsWith('/dashboards/verbatims'),
       async (route) => {
-        const url = new URL(route.request().url())
-        const theme = url.searchParams.get('theme')
-        url.searchParams.delete('theme')
+        const theme = new URL(route.request().url()).searchParams.get('theme')
         if (theme) themesAsked.push(theme)
-        const response = await route.fetch({ url: url.toString() })
         const shown = theme ? items.filter((i) => i.themes.includes(theme)) : items
         const verbatims = {
-          items: shown,
+          items: shown.map((i) => ({ ...i, view: `/v1/customers/${i.customerId}` })),
           themes: [
             { theme: 'billing', count: 2 },
             { theme: 'delivery', count: 1 },
           ],
           total: shown.length,
         }
-        await route.fulfill({ response, json: { ...(await response.json()), verbatims } })
+        await route.fulfill({ json: { board: 'verbatims', verbatims } })
       },
     )
     await signIn(page, 'en')

@@ -61,8 +61,15 @@ describe('loadDashboard', () => {
     const filter = { ...DEFAULT_FILTER, tool: 'zendesk' as const, period: '3m' as const }
     const dashboard = await loadDashboard(TENANT, filter, NOW)
     const q = 'source=zendesk&from=2025-12&to=2026-02'
-    expect(asked.slice(0, 5).sort()).toEqual(
-      [`ces?${q}`, `csat?${q}`, `friction?${q}`, `nps?${q}`, `worklist?${q}&limit=50`].sort(),
+    expect(asked.sort()).toEqual(
+      [
+        `ces?${q}`,
+        `csat?${q}`,
+        `friction?${q}`,
+        `nps?${q}`,
+        `verbatims?${q}`,
+        `worklist?${q}&limit=50`,
+      ].sort(),
     )
     // No board carries verbatims and there is no verbatims board (400): none, nothing broken.
     expect(dashboard.verbatims).toBeNull()
@@ -78,8 +85,10 @@ describe('loadDashboard', () => {
     asked.length = 0
     const themed = await loadDashboard(TENANT, { ...DEFAULT_FILTER, theme: 'billing' }, NOW)
     expect(themed.verbatims?.items[0]?.comment).toBe('about billing')
-    expect(asked.filter((a) => a.includes('theme='))).toEqual([
+    // The verbatims board first (400 here: none), then the board that carried them.
+    expect(asked.filter((a) => a.includes('theme=')).sort()).toEqual([
       'nps?from=2025-03&to=2026-02&theme=billing',
+      'verbatims?from=2025-03&to=2026-02&theme=billing',
     ])
   })
 
@@ -88,5 +97,9 @@ describe('loadDashboard', () => {
     const themed = await loadDashboard(TENANT, { ...DEFAULT_FILTER, theme: 'pricing' }, NOW)
     expect(themed.verbatims?.items[0]?.comment).toBe('about pricing')
     expect(asked).toContain('verbatims?from=2025-03&to=2026-02&theme=pricing')
+    // Asked once, with the theme; no other board is asked for it.
+    expect(asked.filter((a) => a.includes('theme='))).toEqual([
+      'verbatims?from=2025-03&to=2026-02&theme=pricing',
+    ])
   })
 })

@@ -23,7 +23,7 @@ export interface Verbatims {
   total: number
 }
 
-/** Any board may carry `verbatims` (optional: deployments before it lack the field). */
+/** `verbatims`: the verbatims board's, or another board's (optional: older deployments lack it). */
 interface WithVerbatims {
   verbatims?: Verbatims
 }
@@ -57,8 +57,9 @@ const isVerbatims = (value: unknown): value is Verbatims =>
   Array.isArray((value as Verbatims).themes)
 
 /**
- * Every board over the filter, in parallel. Verbatims come in whichever board carries them (or
- * their own `verbatims` board); with a theme, that board is asked again with `?theme=`.
+ * Every board over the filter, in parallel, with the `verbatims` board (`?theme=` when one is
+ * chosen). A deployment without that board (`400`) may carry verbatims in another board: then
+ * that board is asked again for the theme. None at all: `verbatims` is null.
  */
 export async function loadDashboard(
   tenantId: string,
@@ -72,28 +73,24 @@ export async function loadDashboard(
     const qs = params.toString()
     return api<T>('GET', `${tenantPath(tenantId)}/dashboards/${board}${qs ? `?${qs}` : ''}`)
   }
-  const [nps, csat, ces, friction, worklist] = await Promise.all([
+  const themed: Record<string, string> = filter.theme ? { theme: filter.theme } : {}
+  const [nps, csat, ces, friction, worklist, own] = await Promise.all([
     get<NpsBoard>('nps'),
     get<RatingBoard>('csat'),
     get<RatingBoard>('ces'),
     get<FrictionBoard>('friction'),
     get<WorklistBoard>('worklist', { limit: String(WORKLIST_LIMIT) }),
+    get<WithVerbatims>('verbatims', themed).catch(() => null),
   ])
   const boards = { nps, csat, ces, friction, worklist }
-  let carrier: BoardName | undefined = BOARDS.find((b) => isVerbatims(boards[b].verbatims))
-  let verbatims = carrier ? boards[carrier].verbatims! : null
-  if (!carrier) {
-    const own = await get<WithVerbatims>('verbatims').catch(() => null)
-    if (own && isVerbatims(own.verbatims)) {
-      carrier = 'verbatims'
-      verbatims = own.verbatims
-    }
-  }
-  if (carrier && filter.theme) {
-    const extra: Record<string, string> = { theme: filter.theme }
-    if (carrier === 'worklist') extra.limit = String(WORKLIST_LIMIT)
-    const themed = await get<WithVerbatims>(carrier, extra)
-    verbatims = isVerbatims(themed.verbatims) ? themed.verbatims : verbatims
+  if (own && isVerbatims(own.verbatims)) return { ...boards, verbatims: own.verbatims }
+  const carrier = BOARDS.find((b) => isVerbatims(boards[b].verbatims))
+  if (!carrier) return { ...boards, verbatims: null }
+  let verbatims = boards[carrier].verbatims!
+  if (filter.theme) {
+    const extra = carrier === 'worklist' ? { ...themed, limit: String(WORKLIST_LIMIT) } : themed
+    const again = await get<WithVerbatims>(carrier, extra)
+    if (isVerbatims(again.verbatims)) verbatims = again.verbatims
   }
   return { ...boards, verbatims }
 }
