@@ -49,7 +49,7 @@ export function FrictionBoardView(props: { board: FrictionBoard }) {
       {months.length === 0 ? (
         <p>{t('noFriction')}</p>
       ) : (
-        <figure data-chart="friction">
+        <figure data-chart="friction" aria-label={`${t('frictionTitle')} ${t('chartHint')}`}>
           <UPlotChart options={options} data={data} />
         </figure>
       )}

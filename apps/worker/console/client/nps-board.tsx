@@ -70,7 +70,7 @@ export function NpsBoardView(props: { board: NpsBoard }) {
       {months.length === 0 ? (
         <p>{t('noAnswers')}</p>
       ) : (
-        <figure data-chart="nps">
+        <figure data-chart="nps" aria-label={`${t('npsTitle')} ${t('chartHint')}`}>
           <UPlotChart options={options} data={data} />
         </figure>
       )}

@@ -80,7 +80,7 @@ export function RatingBoardView(props: { name: 'csat' | 'ces'; board: RatingBoar
       {months.length === 0 ? (
         <p>{t('noAnswers')}</p>
       ) : (
-        <figure data-chart={name}>
+        <figure data-chart={name} aria-label={`${title} ${t('chartHint')}`}>
           <UPlotChart options={options} data={data} />
         </figure>
       )}
