@@ -288,6 +288,18 @@ describe('admin console: CX dashboard', () => {
         .slice(1)
         .map((m) => m.month),
     )
+
+    // From–to: the one month in the middle of the imported three, typed into the month fields.
+    const middle = expectedNps()[1]!
+    await page.selectOption('select[name="period"]', 'range')
+    await page.locator('input[name="from"]').waitFor()
+    await page.fill('input[name="from"]', middle.month)
+    await page.fill('input[name="to"]', middle.month)
+    await page.click('form[data-form="dashboard-filter"] button[type="submit"]')
+    const params = `tool=import&period=range&from=${middle.month}&to=${middle.month}`
+    await loaded(page, params)
+    expect(await readNps(page)).toEqual([middle])
+    await screenshot(page, 'console-dashboard-range-en')
   })
 
   it('lists the customers to call back, newest first, each leading to their page', async () => {
