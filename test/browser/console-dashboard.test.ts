@@ -45,6 +45,8 @@ interface Answer {
 /** Every category, unevenly, so months differ: 0–6 detractors, 7–8 passives, 9–10 promoters. */
 const NPS_SCORES = [10, 9, 3, 8, 0, 9, 6, 10, 7, 2, 9, 5, 10, 8, 4]
 const NPS_ANSWERS = 30
+/** The worklist's page size in the paging test. */
+const PAGE = 5
 /** Comments on answers 2, 7, 12…: scores 3, 10, 10, 3, 10, 10 (verbatims list detractors'). */
 const COMMENTS = [
   'The invoice was wrong twice',
@@ -302,19 +304,42 @@ describe('admin console: CX dashboard', () => {
     await screenshot(page, 'console-dashboard-range-en')
   })
 
-  it('lists the customers to call back, newest first, each leading to their page', async () => {
-    const page = await browser.page({ width: 1400 })
-    await signIn(page, 'en')
-    await page.goto(`${stack.workerUrl}/admin#/${stack.tenantId}/dashboard`)
-    await loaded(page, '')
+  it('lists the customers to call back, newest first, page by page, each leading to their page', async () => {
     const worklist = await board<{
       total: number
       customers: Array<{ customerId: string; displayName: string; latestDetractorAt: string }>
     }>('worklist', DEFAULT_FILTER, '&limit=50')
     const detractors = answers.filter((a) => a.kind === 'nps' && a.score <= 6).length
-    expect(worklist.total).toBeGreaterThan(0)
+    expect(worklist.total).toBeGreaterThan(PAGE)
     expect(worklist.total).toBeLessThanOrEqual(detractors)
+
+    // Pages of PAGE instead of 50 (the request rewritten on its way), so "Show more" has work.
+    const page = await browser.page({ width: 1400 })
+    await page.route(
+      (url) => url.pathname.endsWith('/dashboards/worklist'),
+      async (route) => {
+        const url = new URL(route.request().url())
+        url.searchParams.set('limit', String(PAGE))
+        await route.continue({ url: url.toString() })
+      },
+    )
+    await signIn(page, 'en')
+    await page.goto(`${stack.workerUrl}/admin#/${stack.tenantId}/dashboard`)
+    await loaded(page, '')
     const rows = page.locator('table[data-table="worklist"] tbody tr')
+    expect(await rows.count()).toBe(PAGE)
+    const more = page.locator('[data-board="worklist"] button[data-action="more"]')
+    for (let pages = 1; (await more.count()) > 0; pages++) {
+      expect(pages, 'more pages than the total allows').toBeLessThan(worklist.total)
+      await more.click()
+      await page.waitForFunction(
+        ([selector, n]) => document.querySelectorAll(selector!).length >= Number(n),
+        [
+          'table[data-table="worklist"] tbody tr',
+          String(Math.min(worklist.total, (pages + 1) * PAGE)),
+        ],
+      )
+    }
     const shown = await rows.evaluateAll((trs) =>
       trs.map((tr) => ({
         id: tr.getAttribute('data-customer'),

@@ -94,3 +94,16 @@ export async function loadDashboard(
   }
   return { ...boards, verbatims }
 }
+
+/** The next page of the worklist over the filter, from `offset` on. */
+export function loadWorklistPage(
+  tenantId: string,
+  filter: DashboardFilter,
+  now: Date,
+  offset: number,
+): Promise<WorklistBoard> {
+  const params = boardQuery(filter, now)
+  params.set('limit', String(WORKLIST_LIMIT))
+  params.set('offset', String(offset))
+  return api<WorklistBoard>('GET', `${tenantPath(tenantId)}/dashboards/worklist?${params}`)
+}

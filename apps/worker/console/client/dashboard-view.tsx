@@ -1,4 +1,4 @@
-import { loadDashboard } from './dashboard-api.ts'
+import { loadDashboard, loadWorklistPage } from './dashboard-api.ts'
 import { filterParams, parseFilter, type DashboardFilter } from './dashboard-filter.ts'
 import { DashboardFilters } from './dashboard-filters.tsx'
 import { FrictionBoardView } from './friction-board.tsx'
@@ -45,7 +45,12 @@ export function DashboardView(props: { tenantId: string; name: string; query: UR
             <RatingBoardView name="ces" board={data.ces} />
             <FrictionBoardView board={data.friction} />
           </div>
-          <Worklist tenantId={tenantId} board={data.worklist} />
+          <Worklist
+            tenantId={tenantId}
+            board={data.worklist}
+            filterKey={key}
+            loadMore={(offset) => loadWorklistPage(tenantId, filter, new Date(), offset)}
+          />
           {data.verbatims && (
             <VerbatimsView
               tenantId={tenantId}

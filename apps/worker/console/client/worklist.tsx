@@ -1,12 +1,44 @@
+import { useEffect, useState } from 'preact/hooks'
 import { sourceLabel } from './cx-labels.ts'
 import type { WorklistBoard } from './dashboard-api.ts'
 import { formatDate, formatNumber, t } from './i18n.ts'
 import { customerHref } from './route.ts'
 import type { MessageKey } from '../messages.ts'
 
-/** Detractors with open friction, in the API's order (at risk first, newest answer first). */
-export function Worklist(props: { tenantId: string; board: WorklistBoard }) {
-  const { customers, total } = props.board
+type Entry = WorklistBoard['customers'][number]
+
+/**
+ * Detractors with open friction, in the API's order (at risk first, newest answer first), a page
+ * at a time: "Show more" appends the next page (kept across the minute's reloads of the first).
+ */
+export function Worklist(props: {
+  tenantId: string
+  board: WorklistBoard
+  /** Changes with the filter: the pages shown so far are dropped. */
+  filterKey: string
+  loadMore: (offset: number) => Promise<WorklistBoard>
+}) {
+  const [more, setMore] = useState<Entry[]>([])
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => setMore([]), [props.filterKey])
+  const { total } = props.board
+  // A customer may move between pages while they load: each is listed once.
+  const seen = new Set<string>()
+  const customers = [...props.board.customers, ...more].filter(
+    (c) => !seen.has(c.customerId) && seen.add(c.customerId),
+  )
+  const showMore = () => {
+    setBusy(true)
+    props
+      .loadMore(customers.length)
+      .then((page) => {
+        setMore((shown) => [...shown, ...page.customers])
+        setError(null)
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+      .finally(() => setBusy(false))
+  }
   return (
     <section class="cx-board" data-board="worklist">
       <h2>{t('worklistTitle')}</h2>
@@ -54,8 +86,14 @@ export function Worklist(props: { tenantId: string; board: WorklistBoard }) {
             </tbody>
           </table>
           <p class="cx-help">
-            {t('worklistCount', { shown: customers.length, total: formatNumber(total) })}
+            {t('worklistCount', { shown: customers.length, total: formatNumber(total) })}{' '}
+            {customers.length < total && (
+              <button type="button" data-action="more" disabled={busy} onClick={showMore}>
+                {t('showMore')}
+              </button>
+            )}
           </p>
+          {error && <p class="cx-error">{error}</p>}
         </>
       )}
     </section>
