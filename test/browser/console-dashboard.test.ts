@@ -415,16 +415,21 @@ describe('admin console: CX dashboard', () => {
     await page.route(
       (url) => url.pathname.endsWith('/dashboards/verbatims'),
       async (route) => {
-        const theme = new URL(route.request().url()).searchParams.get('theme')
+        const asked = new URL(route.request().url()).searchParams
+        const theme = asked.get('theme')
         if (theme) themesAsked.push(theme)
-        const shown = theme ? items.filter((i) => i.themes.includes(theme)) : items
+        const matching = theme ? items.filter((i) => i.themes.includes(theme)) : items
+        // Pages of 2 (a board may give fewer than `limit`), from `offset`.
+        const offset = Number(asked.get('offset') ?? 0)
         const verbatims = {
-          items: shown.map((i) => ({ ...i, view: `/v1/customers/${i.customerId}` })),
+          items: matching
+            .slice(offset, offset + 2)
+            .map((i) => ({ ...i, view: `/v1/customers/${i.customerId}` })),
           themes: [
             { theme: 'billing', count: 2 },
             { theme: 'delivery', count: 1 },
           ],
-          total: shown.length,
+          total: matching.length,
         }
         await route.fulfill({ json: { board: 'verbatims', verbatims } })
       },
@@ -436,10 +441,13 @@ describe('admin console: CX dashboard', () => {
     expect(
       await section.locator('a.cx-chip[data-theme="billing"]').getAttribute('data-count'),
     ).toBe('2')
-    expect(await section.locator('li blockquote').allTextContents()).toEqual(
-      items.map((i) => i.comment),
-    )
-    expect(await section.locator('li blockquote').nth(1).getAttribute('lang')).toBe('fr')
+    const comments = section.locator('li blockquote')
+    expect(await comments.allTextContents()).toEqual(items.slice(0, 2).map((i) => i.comment))
+    await section.locator('button[data-action="more"]').click()
+    await comments.nth(2).waitFor()
+    expect(await comments.allTextContents()).toEqual(items.map((i) => i.comment))
+    expect(await section.locator('button[data-action="more"]').count()).toBe(0)
+    expect(await comments.nth(1).getAttribute('lang')).toBe('fr')
     expect(themesAsked).toEqual([])
 
     await section.locator('a.cx-chip[data-theme="billing"]').click()

@@ -85,6 +85,8 @@ describe('loadDashboard', () => {
     asked.length = 0
     const themed = await loadDashboard(TENANT, { ...DEFAULT_FILTER, theme: 'billing' }, NOW)
     expect(themed.verbatims?.items[0]?.comment).toBe('about billing')
+    // Another board's field has no pages of its own.
+    expect(themed.verbatimsPaged).toBe(false)
     // The verbatims board first (400 here: none), then the board that carried them.
     expect(asked.filter((a) => a.includes('theme=')).sort()).toEqual([
       'nps?from=2025-03&to=2026-02&theme=billing',
@@ -96,6 +98,7 @@ describe('loadDashboard', () => {
     const asked = serve('verbatims')
     const themed = await loadDashboard(TENANT, { ...DEFAULT_FILTER, theme: 'pricing' }, NOW)
     expect(themed.verbatims?.items[0]?.comment).toBe('about pricing')
+    expect(themed.verbatimsPaged).toBe(true)
     expect(asked).toContain('verbatims?from=2025-03&to=2026-02&theme=pricing')
     // Asked once, with the theme; no other board is asked for it.
     expect(asked.filter((a) => a.includes('theme='))).toEqual([

@@ -44,6 +44,8 @@ export interface Dashboard {
   worklist: WorklistBoard
   /** Null when the API gives no verbatims (yet). */
   verbatims: Verbatims | null
+  /** The verbatims board pages (`limit`, `offset`); verbatims in another board's field do not. */
+  verbatimsPaged: boolean
 }
 
 export const WORKLIST_LIMIT = 50
@@ -83,16 +85,18 @@ export async function loadDashboard(
     get<WithVerbatims>('verbatims', themed).catch(() => null),
   ])
   const boards = { nps, csat, ces, friction, worklist }
-  if (own && isVerbatims(own.verbatims)) return { ...boards, verbatims: own.verbatims }
+  if (own && isVerbatims(own.verbatims)) {
+    return { ...boards, verbatims: own.verbatims, verbatimsPaged: true }
+  }
   const carrier = BOARDS.find((b) => isVerbatims(boards[b].verbatims))
-  if (!carrier) return { ...boards, verbatims: null }
+  if (!carrier) return { ...boards, verbatims: null, verbatimsPaged: false }
   let verbatims = boards[carrier].verbatims!
   if (filter.theme) {
     const extra = carrier === 'worklist' ? { ...themed, limit: String(WORKLIST_LIMIT) } : themed
     const again = await get<WithVerbatims>(carrier, extra)
     if (isVerbatims(again.verbatims)) verbatims = again.verbatims
   }
-  return { ...boards, verbatims }
+  return { ...boards, verbatims, verbatimsPaged: false }
 }
 
 /** The next page of the worklist over the filter, from `offset` on. */
@@ -106,4 +110,22 @@ export function loadWorklistPage(
   params.set('limit', String(WORKLIST_LIMIT))
   params.set('offset', String(offset))
   return api<WorklistBoard>('GET', `${tenantPath(tenantId)}/dashboards/worklist?${params}`)
+}
+
+export const VERBATIMS_PAGE = 20
+
+/** The next page of the verbatims board over the filter and theme, from `offset` on. */
+export function loadVerbatimsPage(
+  tenantId: string,
+  filter: DashboardFilter,
+  now: Date,
+  offset: number,
+): Promise<Verbatims> {
+  const params = boardQuery(filter, now)
+  if (filter.theme) params.set('theme', filter.theme)
+  params.set('limit', String(VERBATIMS_PAGE))
+  params.set('offset', String(offset))
+  return api<WithVerbatims>('GET', `${tenantPath(tenantId)}/dashboards/verbatims?${params}`).then(
+    (r) => (isVerbatims(r.verbatims) ? r.verbatims : { items: [], themes: [], total: 0 }),
+  )
 }

@@ -1,4 +1,4 @@
-import { loadDashboard, loadWorklistPage } from './dashboard-api.ts'
+import { loadDashboard, loadVerbatimsPage, loadWorklistPage } from './dashboard-api.ts'
 import { filterParams, parseFilter, type DashboardFilter } from './dashboard-filter.ts'
 import { DashboardFilters } from './dashboard-filters.tsx'
 import { FrictionBoardView } from './friction-board.tsx'
@@ -57,6 +57,12 @@ export function DashboardView(props: { tenantId: string; name: string; query: UR
               verbatims={data.verbatims}
               theme={filter.theme}
               themeHref={themeHref}
+              filterKey={key}
+              loadMore={
+                data.verbatimsPaged
+                  ? (offset) => loadVerbatimsPage(tenantId, filter, new Date(), offset)
+                  : null
+              }
             />
           )}
         </>

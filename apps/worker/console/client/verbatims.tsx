@@ -1,8 +1,9 @@
 import { sourceLabel, themeLabel } from './cx-labels.ts'
-import type { Verbatims } from './dashboard-api.ts'
+import type { VerbatimEntry, Verbatims } from './dashboard-api.ts'
 import { formatScore } from './dashboard-series.ts'
 import { formatDate, formatNumber, t } from './i18n.ts'
 import { customerHref } from './route.ts'
+import { useMorePages } from './use-more.ts'
 
 /**
  * Detractors' and unsatisfied raters' comments: theme chips with their counts (a chip filters by
@@ -14,8 +15,17 @@ export function VerbatimsView(props: {
   verbatims: Verbatims
   theme: string | null
   themeHref: (theme: string | null) => string
+  filterKey: string
+  /** The next page from `offset`; absent when the source does not page. */
+  loadMore: ((offset: number) => Promise<Verbatims>) | null
 }) {
-  const { items, themes, total } = props.verbatims
+  const { themes, total } = props.verbatims
+  const { items, busy, error, showMore } = useMorePages<VerbatimEntry>(
+    props.verbatims.items,
+    props.filterKey,
+    (v) => `${v.customerId}|${v.at}|${v.kind}|${v.comment}`,
+    (offset) => props.loadMore!(offset).then((page) => page.items),
+  )
   return (
     <section class="cx-board" data-board="verbatims">
       <h2>{t('verbatimsTitle')}</h2>
@@ -62,8 +72,14 @@ export function VerbatimsView(props: {
             ))}
           </ul>
           <p class="cx-help">
-            {t('verbatimsCount', { shown: items.length, total: formatNumber(total) })}
+            {t('verbatimsCount', { shown: items.length, total: formatNumber(total) })}{' '}
+            {props.loadMore && items.length < total && (
+              <button type="button" data-action="more" disabled={busy} onClick={showMore}>
+                {t('showMore')}
+              </button>
+            )}
           </p>
+          {error && <p class="cx-error">{error}</p>}
         </>
       )}
     </section>

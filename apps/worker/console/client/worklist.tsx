@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks'
 import { sourceLabel } from './cx-labels.ts'
 import type { WorklistBoard } from './dashboard-api.ts'
 import { formatDate, formatNumber, t } from './i18n.ts'
 import { customerHref } from './route.ts'
+import { useMorePages } from './use-more.ts'
 import type { MessageKey } from '../messages.ts'
 
 type Entry = WorklistBoard['customers'][number]
@@ -18,27 +18,18 @@ export function Worklist(props: {
   filterKey: string
   loadMore: (offset: number) => Promise<WorklistBoard>
 }) {
-  const [more, setMore] = useState<Entry[]>([])
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => setMore([]), [props.filterKey])
   const { total } = props.board
-  // A customer may move between pages while they load: each is listed once.
-  const seen = new Set<string>()
-  const customers = [...props.board.customers, ...more].filter(
-    (c) => !seen.has(c.customerId) && seen.add(c.customerId),
+  const {
+    items: customers,
+    busy,
+    error,
+    showMore,
+  } = useMorePages<Entry>(
+    props.board.customers,
+    props.filterKey,
+    (c) => c.customerId,
+    (offset) => props.loadMore(offset).then((page) => page.customers),
   )
-  const showMore = () => {
-    setBusy(true)
-    props
-      .loadMore(customers.length)
-      .then((page) => {
-        setMore((shown) => [...shown, ...page.customers])
-        setError(null)
-      })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
-      .finally(() => setBusy(false))
-  }
   return (
     <section class="cx-board" data-board="worklist">
       <h2>{t('worklistTitle')}</h2>
