@@ -8,6 +8,8 @@ export interface ConsoleStack {
   workerUrl: string
   sandbox: RunningSandbox
   tenantId: string
+  /** The tenant's API key (for `/v1/responses` imports). */
+  apiKey: string
   connectionId: string
   admin<T = any>(method: string, path: string, body?: unknown): Promise<T>
   stop(): Promise<void>
@@ -57,7 +59,9 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
       if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`)
       return json as T
     }
-    const tenant = await admin<{ tenantId: string }>('POST', '/tenants', { name: 'Console test' })
+    const tenant = await admin<{ tenantId: string; apiKey: string }>('POST', '/tenants', {
+      name: 'Console test',
+    })
     const { email, apiToken } = sandbox.sandbox.credentials
     const connection = await admin<{ id: string }>(
       'POST',
@@ -87,6 +91,7 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
       workerUrl,
       sandbox,
       tenantId: tenant.tenantId,
+      apiKey: tenant.apiKey,
       connectionId: connection.id,
       admin,
       stop,

@@ -200,6 +200,8 @@ describe('every documented route answers as documented', () => {
     ])
     const page = await adminCall('GET', `${T}/customers`, `${base}/customers?has=nps,friction`)
     expect(page.customers.length).toBeGreaterThan(0)
+    const one = `${T}/customers/:customerId`
+    await adminCall('GET', one, `${base}/customers/${page.customers[0].id}`)
   })
 
   it('operations: tenants, keys, status, schedule, pause, runs, backfill', async () => {

@@ -32,7 +32,11 @@ export async function bundleConsole(): Promise<{ js: string; css: string }> {
     createRequire(import.meta.url).resolve('uplot/dist/uPlot.min.css'),
     'utf8',
   )
-  const ours = await readFile(join(here, 'client/styles.css'), 'utf8')
+  const ours = (
+    await Promise.all(
+      ['client/styles.css', 'client/dashboard.css'].map((f) => readFile(join(here, f), 'utf8')),
+    )
+  ).join('\n')
   const css = (await transform(uplotCss + '\n' + ours, { loader: 'css', minify: true })).code
   return { js: result.outputFiles[0]!.text, css }
 }

@@ -1,5 +1,8 @@
+import { dashboardEn, dashboardFr } from './dashboard-messages.ts'
+
 /** The console's words, English and French; both the server pages and the client bundle read them. */
 const en = {
+  ...dashboardEn,
   title: 'cxlens admin',
   signInTitle: 'Sign in to the cxlens admin console',
   signInHelp: 'Paste the admin token (CXLENS_ADMIN_TOKEN). It is exchanged for a session cookie.',
@@ -94,6 +97,7 @@ export type MessageKey = keyof typeof en
 export type Messages = Record<MessageKey, string>
 
 const fr: Messages = {
+  ...dashboardFr,
   title: 'cxlens admin',
   signInTitle: 'Connexion à la console d’administration cxlens',
   signInHelp:

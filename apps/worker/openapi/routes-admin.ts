@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { TenantSettings } from '../../../core/model/index.ts'
+import { CustomerView, TenantSettings } from '../../../core/model/index.ts'
 import { ConnectionParams, NewTenant, QuarantineQuery, TenantParams } from '../routes/admin.ts'
+import { CustomerViewParams } from '../routes/admin-customer-view.ts'
 import { ListQuery } from '../routes/admin-customers.ts'
 import { HubSpotInstallation, ZendeskInstallation } from '../routes/admin-installations.ts'
 import { TenantId } from '../routes/params.ts'
@@ -23,7 +24,10 @@ const json = (schema: z.ZodType) => ({ 'application/json': schema })
 const T = '/admin/tenants/:tenantId'
 const C = `${T}/connections/:connectionId`
 
-/** Provisioning: routes/admin.ts, admin-installations.ts, admin-customers.ts, webhooks-admin.ts. */
+/**
+ * Provisioning: routes/admin.ts, admin-installations.ts, admin-customers.ts, admin-customer-view.ts,
+ * webhooks-admin.ts.
+ */
 export const adminRoutes: RouteDoc[] = [
   {
     method: 'post',
@@ -179,6 +183,18 @@ export const adminRoutes: RouteDoc[] = [
     params: z.object({ tenantId: TenantId }),
     query: ListQuery,
     responses: { 200: { description: 'A page of customers', schema: CustomerPage } },
+    problems: [400, 401, 404],
+  },
+  {
+    method: 'get',
+    path: `${T}/customers/:customerId`,
+    operationId: 'getTenantCustomer',
+    summary:
+      'One customer\u2019s view, as the sidebars read it (the admin console\u2019s customer page)',
+    tag: 'admin',
+    auth: 'admin',
+    params: CustomerViewParams,
+    responses: { 200: { description: 'The customer view', schema: CustomerView } },
     problems: [400, 401, 404],
   },
   {

@@ -11,6 +11,7 @@ import { tenantOps } from '../tenant/ops-client.ts'
 import { ConnectionInput, resolveAccount } from '../tenant/connection-input.ts'
 import { valid } from '../validate.ts'
 import { adminAlerts } from './admin-alerts.ts'
+import { adminCustomerView } from './admin-customer-view.ts'
 import { adminCustomers } from './admin-customers.ts'
 import { adminInstallations } from './admin-installations.ts'
 import { adminLifecycle } from './admin-lifecycle.ts'
@@ -166,6 +167,7 @@ export const admin = new Hono<AppEnv>()
 
   .route('/', adminInstallations)
   .route('/', adminCustomers)
+  .route('/', adminCustomerView)
   .route('/', adminOps)
   .route('/', adminLifecycle)
   .route('/', adminAlerts)

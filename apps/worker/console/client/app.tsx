@@ -1,11 +1,13 @@
 import { useEffect } from 'preact/hooks'
 import { api, type TenantEntry } from './api.ts'
 import { t } from './i18n.ts'
-import { href, useRoute } from './route.ts'
+import { CustomerPage } from './customer-page.tsx'
+import { DashboardView } from './dashboard-view.tsx'
+import { href, useRoute, type Route } from './route.ts'
 import { TenantView } from './tenant-view.tsx'
 import { usePoll } from './use-poll.ts'
 
-/** Tenants on the left; the chosen tenant's connections, or one connection, on the right. */
+/** Tenants on the left; the chosen tenant's connections, dashboard or customer on the right. */
 export function App() {
   const route = useRoute()
   const tenants = usePoll(
@@ -14,6 +16,7 @@ export function App() {
     'tenants',
   )
   const first = tenants.data?.[0]
+  const tenantName = (id: string) => tenants.data?.find((x) => x.tenantId === id)?.name ?? id
   useEffect(() => {
     if (!route.tenantId && first) location.replace(href(first.tenantId))
   }, [route.tenantId, first])
@@ -40,11 +43,24 @@ export function App() {
       </nav>
       <section class="cx-main">
         {route.tenantId ? (
-          <TenantView tenantId={route.tenantId} connectionId={route.connectionId} />
+          <TenantPage route={route} name={tenantName(route.tenantId)} />
         ) : (
           <p>{t('pickTenant')}</p>
         )}
       </section>
     </div>
   )
+}
+
+/** The tenant's page the route names: connections (or one), the dashboard, or a customer. */
+function TenantPage(props: { route: Route; name: string }) {
+  const { route, name } = props
+  const tenantId = route.tenantId!
+  if (route.page === 'dashboard') {
+    return <DashboardView tenantId={tenantId} name={name} query={route.query} />
+  }
+  if (route.page === 'customer') {
+    return <CustomerPage tenantId={tenantId} name={name} customerId={route.customerId!} />
+  }
+  return <TenantView tenantId={tenantId} connectionId={route.connectionId} />
 }

@@ -4,6 +4,7 @@ import { ConnectionDetail } from './connection-detail.tsx'
 import { ConnectionsTable } from './connections-table.tsx'
 import { t } from './i18n.ts'
 import { href } from './route.ts'
+import { TenantTabs } from './tenant-tabs.tsx'
 import { usePoll } from './use-poll.ts'
 
 /** One tenant: its connections (polled faster while one of them runs), or one of them in detail. */
@@ -22,6 +23,7 @@ export function TenantView(props: { tenantId: string; connectionId: string | nul
   return (
     <div>
       <h1>{data?.name ?? tenantId}</h1>
+      <TenantTabs tenantId={tenantId} current="connections" />
       {polled.error && <p class="cx-error">{polled.error}</p>}
       {connectionId && selected ? (
         <>
