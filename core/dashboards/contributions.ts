@@ -155,6 +155,6 @@ export function dashboardContribution(
     ces: ratingRows(live.filter((r) => r.kind === 'ces')),
     friction: frictionRows(view),
     worklist: worklistRow(nps, view),
-    verbatims: verbatimRows(live, view.customer.displayName, settings),
+    verbatims: verbatimRows(live, view, settings),
   }
 }

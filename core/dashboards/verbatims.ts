@@ -1,11 +1,12 @@
-import type {
-  FrictionSettings,
-  Source,
-  SurveyKind,
-  SurveyResponse,
-  VerbatimTheme,
+import {
+  refKey,
+  type CustomerView,
+  type FrictionSettings,
+  type Source,
+  type SurveyKind,
+  type SurveyResponse,
+  type VerbatimTheme,
 } from '../model/index.ts'
-import { refKey } from '../model/index.ts'
 import { toVerbatim, unhappyComments } from '../verbatims/index.ts'
 
 /** One unhappy answer's comment as the verbatims dashboard lists it. */
@@ -26,18 +27,21 @@ export interface VerbatimRow {
 
 /**
  * Every commented detractor / unsatisfied answer of one customer (the view's own selection,
- * `core/verbatims`, uncapped), from the answers the dashboards count for this customer.
+ * `core/verbatims`, uncapped), from the answers the dashboards count for this customer. The
+ * view's newest ones already carry their language and themes: those are not worked out twice.
  */
 export function verbatimRows(
   answers: readonly SurveyResponse[],
-  customerName: string,
+  view: Pick<CustomerView, 'customer' | 'verbatims'>,
   settings: Pick<FrictionSettings, 'npsDetractorMax' | 'lowCsatNormalisedMax'>,
 ): VerbatimRow[] {
+  const themed = new Map(view.verbatims?.items.map((v) => [refKey(v.ref), v]))
   return unhappyComments(answers, settings).map((answer) => {
-    const v = toVerbatim(answer)
+    const responseKey = refKey(answer.ref)
+    const v = themed.get(responseKey) ?? toVerbatim(answer)
     return {
-      responseKey: refKey(answer.ref),
-      customerName,
+      responseKey,
+      customerName: view.customer.displayName,
       source: answer.ref.source,
       at: new Date(v.at).toISOString(),
       kind: v.kind,
