@@ -57,17 +57,17 @@ export interface VerbatimsBoard {
 }
 
 /** Filter parts on a table's columns: months on the totals, instants on the rows. */
-function filterParts(filter: VerbatimsQuery, on: 'month' | 'at', prefix = '') {
+function filterParts(filter: VerbatimsQuery, on: 'month' | 'at') {
   const parts: string[] = []
   const params: SqlValue[] = []
-  if (filter.source) parts.push(`${prefix}source = ?`) && params.push(filter.source)
+  if (filter.source) parts.push(`source = ?`) && params.push(filter.source)
   if (on === 'month') {
     if (filter.from) parts.push('month >= ?') && params.push(filter.from)
     if (filter.to) parts.push('month <= ?') && params.push(filter.to)
   } else {
     // Months as instants: `from` starts the month, `to` ends before the next one ('~' sorts last).
-    if (filter.from) parts.push(`${prefix}at >= ?`) && params.push(filter.from)
-    if (filter.to) parts.push(`${prefix}at < ?`) && params.push(`${filter.to}~`)
+    if (filter.from) parts.push(`at >= ?`) && params.push(filter.from)
+    if (filter.to) parts.push(`at < ?`) && params.push(`${filter.to}~`)
   }
   return { parts, params }
 }
@@ -89,20 +89,15 @@ export function verbatimsBoard(sql: SqlPort, query: VerbatimsQuery): VerbatimsBo
     .map((r) => ({ theme: r.theme as VerbatimTheme, count: Number(r.n) }))
 
   let total: number
-  let rows: Record<string, unknown>[]
+  let page: { sql: string; params: SqlValue[] }
   if (query.theme) {
     total = themes.find((t) => t.theme === query.theme)?.count ?? 0
-    const at = filterParts(query, 'at', 't.')
-    rows = sql.all(
-      `SELECT v.* FROM dash_verbatim_theme t JOIN dash_verbatim v
-         ON v.customer_id = t.customer_id AND v.response_key = t.response_key
-       ${whereOf(['t.theme = ?', ...at.parts])}
-       ORDER BY t.at DESC, t.customer_id, t.response_key LIMIT ? OFFSET ?`,
-      query.theme,
-      ...at.params,
-      query.limit,
-      query.offset,
-    )
+    const at = filterParts(query, 'at')
+    page = {
+      sql: `SELECT customer_id, response_key, at FROM dash_verbatim_theme
+        ${whereOf(['theme = ?', ...at.parts])}`,
+      params: [query.theme, ...at.params],
+    }
   } else {
     const [sum] = sql.all(
       `SELECT sum(verbatims) AS n FROM dash_verbatim_total ${whereOf(months.parts)}`,
@@ -110,14 +105,21 @@ export function verbatimsBoard(sql: SqlPort, query: VerbatimsQuery): VerbatimsBo
     )
     total = Number(sum?.n ?? 0)
     const at = filterParts(query, 'at')
-    rows = sql.all(
-      `SELECT * FROM dash_verbatim ${whereOf(at.parts)}
-       ORDER BY at DESC, customer_id, response_key LIMIT ? OFFSET ?`,
-      ...at.params,
-      query.limit,
-      query.offset,
-    )
+    page = {
+      sql: `SELECT customer_id, response_key, at FROM dash_verbatim ${whereOf(at.parts)}`,
+      params: at.params,
+    }
   }
+  // The page's keys come from an index alone (rows skipped by `offset` cost no row read); then
+  // only the page's rows are read.
+  const rows = sql.all(
+    `SELECT v.* FROM (${page.sql} ORDER BY at DESC, customer_id, response_key LIMIT ? OFFSET ?) p
+     JOIN dash_verbatim v ON v.customer_id = p.customer_id AND v.response_key = p.response_key
+     ORDER BY p.at DESC, p.customer_id, p.response_key`,
+    ...page.params,
+    query.limit,
+    query.offset,
+  )
   return { items: rows.map(toEntry), themes, total }
 }
 

@@ -3,7 +3,8 @@
  * and unsatisfied answers (`dash_verbatim`, one row per answer, and `dash_verbatim_theme`, one row
  * per answer and theme), replaced whole at every derive like the other `dash_*` shares, and the
  * counts per month, tool (and theme) that triggers keep, so the totals and the theme counts of a
- * period read a few rows per month. Pages read the newest rows through the `at` indexes.
+ * period read a few rows per month. Pages find their keys in the `*_newest` indexes alone (each
+ * covers its filter), however deep the offset.
  * Each trigger body is one statement ending `; END` on its line: migrate() splits at `;` + newline.
  */
 export default `
@@ -30,7 +31,7 @@ CREATE TABLE dash_verbatim_theme (
   source TEXT NOT NULL, at TEXT NOT NULL,
   PRIMARY KEY (customer_id, response_key, theme)
 ) WITHOUT ROWID;
-CREATE INDEX dash_verbatim_theme_newest ON dash_verbatim_theme (theme, at DESC, customer_id, response_key);
+CREATE INDEX dash_verbatim_theme_newest ON dash_verbatim_theme (theme, at DESC, customer_id, response_key, source);
 CREATE TABLE dash_verbatim_theme_total (
   month TEXT NOT NULL, source TEXT NOT NULL, theme TEXT NOT NULL, verbatims INTEGER NOT NULL,
   PRIMARY KEY (month, source, theme)
