@@ -60,14 +60,14 @@ export interface VerbatimsBoard {
 function filterParts(filter: VerbatimsQuery, on: 'month' | 'at') {
   const parts: string[] = []
   const params: SqlValue[] = []
-  if (filter.source) parts.push(`source = ?`) && params.push(filter.source)
+  if (filter.source) parts.push('source = ?') && params.push(filter.source)
   if (on === 'month') {
     if (filter.from) parts.push('month >= ?') && params.push(filter.from)
     if (filter.to) parts.push('month <= ?') && params.push(filter.to)
   } else {
     // Months as instants: `from` starts the month, `to` ends before the next one ('~' sorts last).
-    if (filter.from) parts.push(`at >= ?`) && params.push(filter.from)
-    if (filter.to) parts.push(`at < ?`) && params.push(`${filter.to}~`)
+    if (filter.from) parts.push('at >= ?') && params.push(filter.from)
+    if (filter.to) parts.push('at < ?') && params.push(`${filter.to}~`)
   }
   return { parts, params }
 }
@@ -75,8 +75,8 @@ function filterParts(filter: VerbatimsQuery, on: 'month' | 'at') {
 const whereOf = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND ')}` : '')
 
 /**
- * Detractors' and unsatisfied raters' comments: a page newest first through the `at` indexes,
- * the total and the theme counts from the running totals (no scan of the rows).
+ * Detractors' and unsatisfied raters' comments: a page newest first through the `*_newest`
+ * indexes, the total and the theme counts from the running totals (no scan of the rows).
  */
 export function verbatimsBoard(sql: SqlPort, query: VerbatimsQuery): VerbatimsBoard {
   const months = filterParts(query, 'month')
@@ -88,11 +88,11 @@ export function verbatimsBoard(sql: SqlPort, query: VerbatimsQuery): VerbatimsBo
     )
     .map((r) => ({ theme: r.theme as VerbatimTheme, count: Number(r.n) }))
 
+  const at = filterParts(query, 'at')
   let total: number
   let page: { sql: string; params: SqlValue[] }
   if (query.theme) {
     total = themes.find((t) => t.theme === query.theme)?.count ?? 0
-    const at = filterParts(query, 'at')
     page = {
       sql: `SELECT customer_id, response_key, at FROM dash_verbatim_theme
         ${whereOf(['theme = ?', ...at.parts])}`,
@@ -104,7 +104,6 @@ export function verbatimsBoard(sql: SqlPort, query: VerbatimsQuery): VerbatimsBo
       ...months.params,
     )
     total = Number(sum?.n ?? 0)
-    const at = filterParts(query, 'at')
     page = {
       sql: `SELECT customer_id, response_key, at FROM dash_verbatim ${whereOf(at.parts)}`,
       params: at.params,
