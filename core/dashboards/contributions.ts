@@ -3,10 +3,12 @@ import {
   refKey,
   type CustomerView,
   type FrictionKind,
+  type FrictionSettings,
   type RiskLevel,
   type Source,
   type SurveyResponse,
 } from '../model/index.ts'
+import { verbatimRows, type VerbatimRow } from './verbatims.ts'
 
 /** A calendar month in UTC, `2026-01`: the dashboards' time bucket. */
 export type Month = string
@@ -56,6 +58,8 @@ export interface DashboardContribution {
   ces: RatingMonthRow[]
   friction: FrictionMonthRow[]
   worklist: WorklistRow | null
+  /** Every commented detractor / unsatisfied answer (the verbatims dashboard). */
+  verbatims: VerbatimRow[]
 }
 
 function ratingRows(answers: readonly SurveyResponse[]): RatingMonthRow[] {
@@ -137,6 +141,8 @@ export function dashboardContribution(
   view: CustomerView,
   /** refKeys of the customer's people, merged-away ones included. */
   members: ReadonlySet<string>,
+  /** The tenant's marks for a detractor and a low rating (what the view's verbatims follow). */
+  settings: Pick<FrictionSettings, 'npsDetractorMax' | 'lowCsatNormalisedMax'>,
 ): DashboardContribution {
   // An answer loaded for its ticket but given by someone else counts for its respondent only.
   const live = responses.filter(
@@ -149,5 +155,6 @@ export function dashboardContribution(
     ces: ratingRows(live.filter((r) => r.kind === 'ces')),
     friction: frictionRows(view),
     worklist: worklistRow(nps, view),
+    verbatims: verbatimRows(live, view, settings),
   }
 }

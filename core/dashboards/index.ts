@@ -1,2 +1,3 @@
 export * from './contributions.ts'
 export * from './report.ts'
+export * from './verbatims.ts'

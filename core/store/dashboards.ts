@@ -1,5 +1,6 @@
 import type { DashboardContribution, Month } from '../dashboards/contributions.ts'
 import type { RiskLevel, Source } from '../model/index.ts'
+import { insertVerbatims, VERBATIM_TABLES } from './dashboard-verbatims.ts'
 import type { SqlPort } from './port.ts'
 
 const SHARE_TABLES = [
@@ -8,6 +9,7 @@ const SHARE_TABLES = [
   'dash_ces_month',
   'dash_friction_month',
   'dash_worklist',
+  ...VERBATIM_TABLES,
 ] as const
 
 const jsonList = (values: readonly unknown[]) => JSON.stringify(values)
@@ -74,6 +76,7 @@ export function saveDashboardShare(
       w.openFriction,
     )
   }
+  insertVerbatims(sql, customerId, share.verbatims)
 }
 
 /** Which tool's answers, and which months (`YYYY-MM`, both ends included). */

@@ -58,6 +58,7 @@ describe('TenantStore migrations', () => {
       '0007_create_connector_cache',
       '0010_create_alerts',
       '0011_create_dashboards',
+      '0012_create_dashboard_verbatims',
     ])
   })
 })

@@ -25,6 +25,7 @@ import { eraseSubject, subjectOf, type ErasureResult } from './erase-subject.ts'
 import { purgeAccount, type AccountPurge } from './purge-account.ts'
 import { keyAndSurvivors } from './merged-into.ts'
 import * as dashboards from './dashboards.ts'
+import { verbatimsBoard, type VerbatimsQuery } from './dashboard-verbatims.ts'
 import { applyMigrations } from './migrate.ts'
 import type { SqlPort } from './port.ts'
 import { optionalInstant, parseJson, toInstant } from './rows.ts'
@@ -39,6 +40,7 @@ export type { AccountPurge } from './purge-account.ts'
 export type { StreamStatePatch, StreamStatus } from './stream-state.ts'
 export type { ViewFilter } from './views.ts'
 export type { DashboardFilter, WorklistEntry } from './dashboards.ts'
+export type { VerbatimEntry, VerbatimsBoard, VerbatimsQuery } from './dashboard-verbatims.ts'
 export {
   decodeHistoryCursor,
   HISTORY_KINDS,
@@ -239,9 +241,15 @@ export class TenantStore {
   // CX dashboards: per-customer shares replaced at each derive, read from running totals
 
   /** Replaces the customer's share of the dashboards; the derive calls it in its transaction. */
-  saveDashboardShare(customerId: string, responses: readonly SurveyResponse[], view: CustomerView) {
+  saveDashboardShare(
+    customerId: string,
+    responses: readonly SurveyResponse[],
+    view: CustomerView,
+    /** The derive's settings (read from the store when not given). */
+    settings: TenantSettings = this.getSettings(),
+  ) {
     const members = new Set(customers.membersOf(this.sql, [customerId]))
-    const share = dashboardContribution(responses, view, members)
+    const share = dashboardContribution(responses, view, members, settings.friction)
     dashboards.saveDashboardShare(this.sql, customerId, share)
   }
 
@@ -266,6 +274,11 @@ export class TenantStore {
     query: dashboards.DashboardFilter & { limit?: number; offset?: number; risk?: RiskLevel } = {},
   ) {
     return dashboards.worklist(this.sql, { limit: 50, offset: 0, ...query })
+  }
+
+  /** Detractors' and unsatisfied raters' comments, newest first, with theme counts. */
+  verbatimsDashboard(query: Partial<VerbatimsQuery> = {}) {
+    return verbatimsBoard(this.sql, { limit: 20, offset: 0, ...query })
   }
 
   // Connections, sync state, runs

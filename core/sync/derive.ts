@@ -69,7 +69,7 @@ export function rederive(
           sinceMs: alertsSinceMs,
         }),
       )
-      store.saveDashboardShare(customer.id, responses, view)
+      store.saveDashboardShare(customer.id, responses, view, settings)
       written.add(customer.id)
       for (const key of memberKeys) members.add(key)
     }

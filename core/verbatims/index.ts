@@ -1,4 +1,4 @@
 export { words } from './fold.ts'
 export { languageOf, type Language } from './language.ts'
-export { selectVerbatims, VERBATIMS_MAX } from './select.ts'
+export { selectVerbatims, toVerbatim, unhappyComments, VERBATIMS_MAX } from './select.ts'
 export { THEMES, themesOf } from './themes.ts'

@@ -4,6 +4,8 @@ import { themesOf } from './themes.ts'
 
 export const VERBATIMS_MAX = 5
 
+type UnhappySettings = Pick<FrictionSettings, 'npsDetractorMax' | 'lowCsatNormalisedMax'>
+
 /**
  * The comments of unhappy answers, newest first: NPS detractors (≤ `npsDetractorMax`) and CSAT/CES
  * answers at or under `lowCsatNormalisedMax`, with a written comment. At most 5 kept, all counted.
@@ -11,32 +13,36 @@ export const VERBATIMS_MAX = 5
  */
 export function selectVerbatims(
   responses: readonly SurveyResponse[],
-  settings: Pick<FrictionSettings, 'npsDetractorMax' | 'lowCsatNormalisedMax'>,
+  settings: UnhappySettings,
 ): { items: Verbatim[]; total: number } {
-  const unhappy = responses.filter((r) => (r.comment ?? '').trim() !== '' && isUnhappy(r, settings))
-  const items = unhappy
-    .slice(-VERBATIMS_MAX)
-    .reverse()
-    .map((r): Verbatim => {
-      const comment = r.comment!.trim()
-      return {
-        ref: r.ref,
-        kind: r.kind,
-        at: r.submittedAt,
-        score: r.score,
-        scale: r.scale,
-        comment,
-        ...themesOf(comment),
-        ticket: r.ticket,
-      }
-    })
-  return { items, total: unhappy.length }
+  const unhappy = unhappyComments(responses, settings)
+  return { items: unhappy.slice(-VERBATIMS_MAX).reverse().map(toVerbatim), total: unhappy.length }
 }
 
-function isUnhappy(
-  r: SurveyResponse,
-  settings: Pick<FrictionSettings, 'npsDetractorMax' | 'lowCsatNormalisedMax'>,
-): boolean {
+/** Every answer `selectVerbatims` counts, in the order given (the dashboards keep them all). */
+export function unhappyComments(
+  responses: readonly SurveyResponse[],
+  settings: UnhappySettings,
+): SurveyResponse[] {
+  return responses.filter((r) => (r.comment ?? '').trim() !== '' && isUnhappy(r, settings))
+}
+
+/** An unhappy answer's comment, trimmed, with its language and themes. */
+export function toVerbatim(r: SurveyResponse): Verbatim {
+  const comment = r.comment!.trim()
+  return {
+    ref: r.ref,
+    kind: r.kind,
+    at: r.submittedAt,
+    score: r.score,
+    scale: r.scale,
+    comment,
+    ...themesOf(comment),
+    ticket: r.ticket,
+  }
+}
+
+function isUnhappy(r: SurveyResponse, settings: UnhappySettings): boolean {
   if (r.kind === 'nps') return npsPoints(r) <= settings.npsDetractorMax
   if (r.kind === 'csat' || r.kind === 'ces')
     return r.normalised <= settings.lowCsatNormalisedMax + 1e-9

@@ -391,6 +391,30 @@ describe('every documented route answers as documented', () => {
     const dashboard = `${T}/dashboards/:board`
     await adminCall('GET', dashboard, `${base}/dashboards/nps?source=zendesk`)
     await adminCall('GET', dashboard, `${base}/dashboards/worklist?limit=5`)
+    const detractor = {
+      id: 'v1',
+      kind: 'nps',
+      score: 2,
+      submittedAt: '2026-01-04T10:00:00Z',
+      email: 'ana@oas.example',
+      comment: 'Facturé deux fois',
+    }
+    await conform('POST', '/v1/responses', '/v1/responses', {
+      token: apiKey,
+      json: { responses: [detractor] },
+    })
+    const verbatims = await adminCall(
+      'GET',
+      dashboard,
+      `${base}/dashboards/verbatims?theme=billing&limit=5`,
+    )
+    expect(verbatims.verbatims.items).toContainEqual(
+      expect.objectContaining({
+        comment: 'Facturé deux fois',
+        language: 'fr',
+        themes: ['billing'],
+      }),
+    )
     await conform('GET', '/v1/dashboards/:board', '/v1/dashboards/csat', { token: apiKey }, 200)
     await conform(
       'GET',

@@ -17,8 +17,10 @@ import {
 
 const T = '/admin/tenants/:tenantId'
 const BOARD_NOTE =
-  'Boards: nps, csat, ces, friction, worklist. `limit`, `offset` and `risk` apply to the worklist ' +
-  'only (`400` on another board).'
+  'Boards: nps, csat, ces, friction, worklist, verbatims. `limit` and `offset` page the worklist ' +
+  'and the verbatims; `risk` applies to the worklist only, `theme` to the verbatims only (`400` ' +
+  'on another board). Verbatims: detractors\u2019 and unsatisfied raters\u2019 comments, newest ' +
+  'first, with the theme counts of the tool and period.'
 
 /** Dashboards (routes/dashboards.ts), survey feeds (routes/feeds.ts), a customer's history. */
 export const insightRoutes: RouteDoc[] = [

@@ -1,13 +1,51 @@
 import { z } from 'zod'
-import { HISTORY_KINDS } from '../../../core/store/index.ts'
+import { Instant, Source, SurveyKind, VerbatimTheme } from '../../../core/model/index.ts'
+import { HISTORY_KINDS, type VerbatimEntry } from '../../../core/store/index.ts'
 import { FeedConfig } from '../imports/mapping.ts'
 import { BOARDS, type Delivery } from '../tenant/insight.ts'
 import { agree } from './agree.ts'
 
 /** Response bodies of routes/dashboards.ts, routes/feeds.ts and the customer history. */
 
+export const DashboardVerbatim = z
+  .strictObject({
+    customerId: z.string(),
+    customerName: z.string(),
+    /** The tool the answer came from. */
+    source: Source,
+    at: Instant,
+    kind: SurveyKind,
+    score: z.number(),
+    scale: z.strictObject({ min: z.number(), max: z.number() }),
+    comment: z.string(),
+    /** The language its words are in; null when neither English nor French clearly. */
+    language: z.enum(['en', 'fr']).nullable(),
+    /** Found by English and French keywords, in cxlens (no external service). */
+    themes: z.array(VerbatimTheme),
+    /** The path of the customer's view. */
+    view: z.string(),
+  })
+  .describe('A detractor\u2019s or unsatisfied rater\u2019s comment with the score it came with')
+
+export const VerbatimsBoard = z
+  .strictObject({
+    board: z.literal('verbatims'),
+    verbatims: z.strictObject({
+      /** Newest first: one page (`limit`, `offset`). */
+      items: z.array(DashboardVerbatim),
+      /** Comments per theme over the tool and period (`theme` does not narrow it), most first. */
+      themes: z.array(z.strictObject({ theme: VerbatimTheme, count: z.number().int() })),
+      /** Comments matching the whole filter, `theme` included. */
+      total: z.number().int(),
+    }),
+  })
+  .describe('Detractors\u2019 and unsatisfied raters\u2019 latest comments, themed')
+
 export const Dashboard = z
-  .looseObject({ board: z.enum(BOARDS) })
+  .union([
+    VerbatimsBoard,
+    z.looseObject({ board: z.enum(BOARDS.filter((b) => b !== 'verbatims')) }),
+  ])
   .describe(
     'One board over the filter (its other members are the board\u2019s own figures); the worklist ' +
       'is a page of customers, each with `view`, the path of their customer view',
@@ -49,3 +87,5 @@ agree<
   z.output<typeof FeedDelivered>,
   Omit<Extract<Delivery, { status: 'imported' }>, 'status'> & { feed: string }
 >(true)
+
+agree<z.output<typeof DashboardVerbatim>, VerbatimEntry & { view: string }>(true)

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
+import { VerbatimTheme } from '../../../core/model/index.ts'
 import type { AppEnv } from '../app-env.ts'
 import { adminToken } from '../middleware/admin-token.ts'
 import { apiKey } from '../middleware/api-key.ts'
@@ -13,16 +14,33 @@ import { TenantId } from './params.ts'
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM')
 
+/** The boards read a page at a time: their page size by default and at most. */
+const PAGED = {
+  worklist: { limit: 50, max: 200 },
+  verbatims: { limit: 20, max: 100 },
+} as const satisfies Partial<Record<Board, { limit: number; max: number }>>
+
+const isPaged = (board: Board): board is keyof typeof PAGED => board in PAGED
+
 export const DashboardQuery = z
   .strictObject({
     /** The tool the answers (or the friction's evidence) came from. */
     source: z.enum(['zendesk', 'hubspot', 'import']).optional(),
     from: Month.optional(),
     to: Month.optional(),
-    // Worklist only: a page, and at-risk customers only when asked.
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    // Worklist and verbatims only: a page.
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(PAGED.worklist.max)
+      .optional()
+      .describe('Worklist: 1–200, default 50. Verbatims: 1–100, default 20'),
+    offset: z.coerce.number().int().min(0).optional().describe('Default 0'),
+    /** Worklist only: at-risk customers only when asked. */
     risk: z.enum(['at_risk', 'watch', 'fine']).optional(),
+    /** Verbatims only: comments tagged with this theme. */
+    theme: VerbatimTheme.optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     message: '`from` is after `to`',
@@ -33,31 +51,46 @@ export const BoardParam = z.enum(BOARDS)
 
 type Query = z.output<typeof DashboardQuery>
 
-async function board(c: Context<AppEnv>, tenantId: string, name: Board, query: Query) {
-  const { limit, offset, risk, ...filter } = query
-  if (name !== 'worklist' && (risk || c.req.query('limit') || c.req.query('offset'))) {
-    throw badRequest('`limit`, `offset` and `risk` apply to the worklist only')
+/** The tenant object's request for one board: its own parameters, refused on another board. */
+function boardRequest(name: Board, query: Query) {
+  const { limit, offset, risk, theme, ...filter } = query
+  if (risk && name !== 'worklist') throw badRequest('`risk` applies to the worklist only')
+  if (theme && name !== 'verbatims') throw badRequest('`theme` applies to the verbatims only')
+  if (!isPaged(name)) {
+    if (limit !== undefined || offset !== undefined) {
+      throw badRequest('`limit` and `offset` apply to the worklist and the verbatims only')
+    }
+    return filter
   }
-  const request = name === 'worklist' ? { ...filter, limit, offset, risk } : filter
+  const page = PAGED[name]
+  if (limit !== undefined && limit > page.max) {
+    throw badRequest(`\`limit\` is at most ${page.max} on the ${name} board`)
+  }
+  return { ...filter, limit: limit ?? page.limit, offset: offset ?? 0, risk, theme }
+}
+
+/** The path of a customer's view (the same key's `/v1/customers/:id`). */
+const viewOf = (customerId: string) => `/v1/customers/${customerId}`
+
+async function board(c: Context<AppEnv>, tenantId: string, name: Board, query: Query) {
   const result = await tenantStub(c.env, tenantId).insight({
     op: 'dashboard',
     board: name,
-    filter: request,
+    filter: boardRequest(name, query),
   })
-  if (name === 'worklist' && 'customers' in result) {
-    // Each customer links to their view (the same key's `/v1/customers/:id`).
-    return c.json({
-      ...result,
-      customers: result.customers.map((entry) => ({
-        ...entry,
-        view: `/v1/customers/${entry.customerId}`,
-      })),
-    })
+  // Each customer listed links to their view.
+  if ('customers' in result) {
+    const customers = result.customers.map((e) => ({ ...e, view: viewOf(e.customerId) }))
+    return c.json({ ...result, customers })
+  }
+  if ('verbatims' in result && result.verbatims) {
+    const items = result.verbatims.items.map((e) => ({ ...e, view: viewOf(e.customerId) }))
+    return c.json({ ...result, verbatims: { ...result.verbatims, items } })
   }
   return c.json(result)
 }
 
-/** `GET /admin/tenants/:tenantId/dashboards/{nps,csat,ces,friction,worklist}` (admin token). */
+/** `GET /admin/tenants/:tenantId/dashboards/{nps,csat,ces,friction,worklist,verbatims}` (admin). */
 export const adminDashboards = new Hono<AppEnv>()
   .use('/tenants/:tenantId/dashboards/*', adminToken())
   .get(
@@ -71,7 +104,7 @@ export const adminDashboards = new Hono<AppEnv>()
     },
   )
 
-/** `GET /v1/dashboards/{nps,csat,ces,friction,worklist}`: the same for the tenant's API key. */
+/** `GET /v1/dashboards/:board`: the same for the tenant's API key. */
 export const dashboards = new Hono<AppEnv>()
   .use('*', apiKey(), requireTenant())
   .get(

@@ -1,4 +1,4 @@
-import type { RiskLevel } from '../../../core/model/index.ts'
+import type { RiskLevel, VerbatimTheme } from '../../../core/model/index.ts'
 import type { DashboardFilter, TenantStore } from '../../../core/store/index.ts'
 import { importResponses } from '../imports/import-responses.ts'
 import { FeedConfig, readWithConfig } from '../imports/mapping.ts'
@@ -6,7 +6,7 @@ import { PresetError } from '../imports/presets/index.ts'
 import { validateRows } from '../imports/validate-rows.ts'
 import type { Feeds } from './feeds.ts'
 
-export const BOARDS = ['nps', 'csat', 'ces', 'friction', 'worklist'] as const
+export const BOARDS = ['nps', 'csat', 'ces', 'friction', 'worklist', 'verbatims'] as const
 export type Board = (typeof BOARDS)[number]
 
 /** A CX insight request to the tenant object (one RPC, `Tenant.insight`). */
@@ -14,7 +14,12 @@ export type InsightRequest =
   | {
       op: 'dashboard'
       board: Board
-      filter: DashboardFilter & { limit?: number; offset?: number; risk?: RiskLevel }
+      filter: DashboardFilter & {
+        limit?: number
+        offset?: number
+        risk?: RiskLevel
+        theme?: VerbatimTheme
+      }
     }
   | { op: 'feed.get'; feed: string }
   | { op: 'feed.put'; feed: string; config: FeedConfig }
@@ -124,5 +129,7 @@ export async function handleInsight(ctx: InsightContext, request: InsightRequest
       return { board, ...store.frictionDashboard(filter) }
     case 'worklist':
       return { board, ...store.worklist(filter) }
+    case 'verbatims':
+      return { board, verbatims: store.verbatimsDashboard(filter) }
   }
 }

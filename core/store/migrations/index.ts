@@ -7,6 +7,7 @@ import dropRecordsKindIndex from './0006_drop_records_kind_index.ts'
 import createConnectorCache from './0007_create_connector_cache.ts'
 import createAlerts from './0010_create_alerts.ts'
 import createDashboards from './0011_create_dashboards.ts'
+import createDashboardVerbatims from './0012_create_dashboard_verbatims.ts'
 
 export interface Migration {
   id: number
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 7, name: '0007_create_connector_cache', sql: createConnectorCache },
   { id: 10, name: '0010_create_alerts', sql: createAlerts },
   { id: 11, name: '0011_create_dashboards', sql: createDashboards },
+  { id: 12, name: '0012_create_dashboard_verbatims', sql: createDashboardVerbatims },
 ]

@@ -1,24 +1,35 @@
 import { describe, expect, it } from 'vitest'
 import { derivePendingSlice } from '../../../core/sync/derive.ts'
+import type { TenantStore, VerbatimEntry } from '../../../core/store/index.ts'
+import { themesOf } from '../../../core/verbatims/index.ts'
 import { createWorld, letChangesSettle, openStore, syncAll, type World } from './harness.ts'
 
+type SurveyType = 'NPS' | 'CSAT' | 'CES'
+
 /**
- * Per month from the HubSpot portal itself: its live feedback submissions of one survey type, less
- * those a privacy deletion erases (by an erased contact or about one of their tickets).
+ * The HubSpot portal's live feedback submissions of one survey type, less those a privacy deletion
+ * erases (by an erased contact or about one of their tickets).
  */
-function truthByMonth(world: World, type: 'NPS' | 'CSAT' | 'CES') {
+function keptSubmissions(world: World, type: SurveyType) {
   const truth = world.hubspot.groundTruth()
   const erased = new Set(truth.privacyDeleted)
   const erasedTicket = (ticket: string) =>
     truth.associations('tickets', ticket, 'contacts').some((c) => erased.has(c))
+  return truth.live.feedback_submissions
+    .map((id) => ({ id, props: truth.record('feedback_submissions', id)!.properties }))
+    .filter(({ id, props }) => {
+      if (props.hs_survey_type !== type) return false
+      if (truth.associations('feedback_submissions', id, 'contacts').some((c) => erased.has(c))) {
+        return false
+      }
+      return !truth.associations('feedback_submissions', id, 'tickets').some(erasedTicket)
+    })
+}
+
+/** Per month from the HubSpot portal itself: its kept submissions by side of their scale. */
+function truthByMonth(world: World, type: SurveyType) {
   const months = new Map<string, { good: number; middle: number; bad: number }>()
-  for (const id of truth.live.feedback_submissions) {
-    const props = truth.record('feedback_submissions', id)!.properties
-    if (props.hs_survey_type !== type) continue
-    if (truth.associations('feedback_submissions', id, 'contacts').some((c) => erased.has(c))) {
-      continue
-    }
-    if (truth.associations('feedback_submissions', id, 'tickets').some(erasedTicket)) continue
+  for (const { props } of keptSubmissions(world, type)) {
     const month = props.hs_submission_timestamp!.slice(0, 7)
     const value = Number(props.hs_value)
     const row = months.get(month) ?? { good: 0, middle: 0, bad: 0 }
@@ -44,6 +55,44 @@ function truthByMonth(world: World, type: 'NPS' | 'CSAT' | 'CES') {
   }
   return [...months.entries()].sort(([a], [b]) => (a < b ? -1 : 1))
 }
+
+/**
+ * The portal's commented unhappy answers under cxlens's default marks: NPS 0–6; CSAT faces 0–2 at
+ * or under half the scale (Unhappy and Neutral); CES 1–7 at or under half (1–4).
+ */
+function truthVerbatims(world: World) {
+  const unhappy = {
+    NPS: (v: number) => v <= 6,
+    CSAT: (v: number) => v <= 1,
+    CES: (v: number) => v <= 4,
+  }
+  const kinds = { NPS: 'nps', CSAT: 'csat', CES: 'ces' } as const
+  return (['NPS', 'CSAT', 'CES'] as const).flatMap((type) =>
+    keptSubmissions(world, type)
+      .filter(
+        ({ props }) => (props.hs_content ?? '').trim() && unhappy[type](Number(props.hs_value)),
+      )
+      .map(({ props }) => ({
+        at: new Date(props.hs_submission_timestamp!).toISOString(),
+        kind: kinds[type],
+        score: Number(props.hs_value),
+        comment: props.hs_content!.trim(),
+      })),
+  )
+}
+
+/** Every verbatim of the board, page after page (the route's largest page). */
+function allVerbatims(store: TenantStore, query: Parameters<TenantStore['verbatimsDashboard']>[0]) {
+  const items: VerbatimEntry[] = []
+  for (;;) {
+    const page = store.verbatimsDashboard({ ...query, limit: 100, offset: items.length })
+    items.push(...page.items)
+    if (page.items.length < 100) return { items, total: page.total, themes: page.themes }
+  }
+}
+
+const byText = (a: { at: string; comment: string }, b: { at: string; comment: string }) =>
+  a.at.localeCompare(b.at) || a.comment.localeCompare(b.comment)
 
 async function syncedWorld() {
   const world = createWorld({ seed: 11 })
@@ -99,6 +148,38 @@ describe('CX dashboards against the sandboxes’ ground truth', () => {
     }
   })
 
+  it('HubSpot verbatims are the portal’s commented unhappy answers, newest first, themed', async () => {
+    const { world, store } = await syncedWorld()
+    const expected = truthVerbatims(world).sort(byText)
+    expect(expected.length).toBeGreaterThan(10)
+    expect(new Set(expected.map((v) => v.kind)).size).toBeGreaterThan(1)
+    const board = allVerbatims(store, { source: 'hubspot' })
+    expect(board.total).toBe(expected.length)
+    expect(board.items.map((v) => v.at)).toEqual(
+      board.items
+        .map((v) => v.at)
+        .sort()
+        .reverse(),
+    )
+    const read = board.items.map(({ at, kind, score, comment }) => ({ at, kind, score, comment }))
+    expect(read.sort(byText)).toEqual(expected)
+    // Theme counts: each expected comment's themes, counted.
+    const counts = new Map<string, number>()
+    for (const v of expected)
+      for (const theme of themesOf(v.comment).themes)
+        counts.set(theme, (counts.get(theme) ?? 0) + 1)
+    expect(Object.fromEntries(board.themes.map((t) => [t.theme, t.count]))).toEqual(
+      Object.fromEntries(counts),
+    )
+    expect(board.items.some((v) => v.language === 'fr')).toBe(true)
+    expect(board.items.some((v) => v.language === 'en')).toBe(true)
+    // A period keeps exactly its answers.
+    const months = [...new Set(expected.map((v) => v.at.slice(0, 7)))].sort()
+    const [from, to] = [months[2]!, months[5]!]
+    const inPeriod = expected.filter((v) => v.at.slice(0, 7) >= from && v.at.slice(0, 7) <= to)
+    expect(allVerbatims(store, { source: 'hubspot', from, to }).total).toBe(inPeriod.length)
+  })
+
   it('stays equal to the truth as answers change, contacts merge and are erased (incrementally)', async () => {
     const { world, store } = await syncedWorld()
     const truth = world.hubspot.groundTruth()
@@ -131,5 +212,9 @@ describe('CX dashboards against the sandboxes’ ground truth', () => {
       detractors,
     }))
     expect(read).toEqual(expected)
+    const verbatims = allVerbatims(store, { source: 'hubspot' }).items
+    expect(
+      verbatims.map(({ at, kind, score, comment }) => ({ at, kind, score, comment })).sort(byText),
+    ).toEqual(truthVerbatims(world).sort(byText))
   })
 })
