@@ -9,7 +9,7 @@ import { createHttpClient } from '../core/sync/http.ts'
 import { createRateBudget, type Clock } from '../core/sync/rate-budget.ts'
 import { runSync, type SyncRun } from './cxlens-sync.ts'
 import { forkChild } from './fork-child.ts'
-import { compareBodies } from './hubspot-bodies.ts'
+import { compareBodies } from './record-bodies.ts'
 import { checkHubSpot } from './hubspot-correctness.ts'
 import type {
   HubSpotChildConfig,
@@ -393,7 +393,7 @@ function render(input: {
   const bodiesPass = input.bodies.differ.length === 0 && input.bodies.compared > 0
   out.push(
     `  merges: ${correctness.merges} in the portal, ${correctness.mergesMissing} missing from the store → ${correctness.pass ? 'PASS' : 'FAIL'}`,
-    `  record bodies: ${fmt.int(input.bodies.compared)} stored records of ${fmt.int(input.bodies.expected)} live in the portal compared with the ground truth mapped apart from the sync (connectors/hubspot mappers over the sandbox's records); differ ${fmt.int(input.bodies.differ.length)}${input.bodies.differ.length ? ` (${input.bodies.differ.slice(0, 3).join(', ')}…)` : ''} → ${bodiesPass ? 'PASS' : 'FAIL'}`,
+    `  record bodies: ${fmt.int(input.bodies.compared)} stored records of ${fmt.int(input.bodies.expected)} live in the portal compared with the ground truth mapped apart from the sync (connectors/hubspot mappers over the sandbox's records); absent from the store ${fmt.int(input.bodies.missing.length)} (counted as missing above); differ ${fmt.int(input.bodies.differ.length)}${input.bodies.differ.length ? ` (${input.bodies.differ.slice(0, 3).join(', ')}…)` : ''} → ${bodiesPass ? 'PASS' : 'FAIL'}`,
   )
   const requestsPass = backfill.rows.every((r) => r.pass) && incremental.rows.every((r) => r.pass)
   out.push(
@@ -437,7 +437,11 @@ function render(input: {
         ]),
       ),
     },
-    bodies: { ...input.bodies, differ: cap(input.bodies.differ) },
+    bodies: {
+      ...input.bodies,
+      missing: cap(input.bodies.missing),
+      differ: cap(input.bodies.differ),
+    },
     pass: requestsPass && correctness.pass && bodiesPass,
   }
   return { text: out.join('\n'), json, pass: json.pass }
