@@ -21,20 +21,30 @@ export interface ViewFigures {
   openByTool: Record<string, number> | null
 }
 
-/** A person as the identity rules see them (live end users only: others join no customer). */
+/**
+ * A person whose history belongs to a customer (core/identity/README.md): a live end user, or an
+ * end user merged into another identity (keys: only `ref:` of its survivor). Agents, admins and
+ * deleted people belong to none: leave them out.
+ */
 export interface GroupedPerson {
-  /** `source:object:id`. */
+  /** `source:object:id`; its own key is `ref:<member>`. */
   member: string
+  /** Live (not merged away): only live people are a customer's identities. */
+  live: boolean
   /** `source:account`: an email or phone held twice within one account is a shared line. */
   account: string
-  /** Normalised emails and phones (`email:…`, `phone:…`); links and external ids (any other key). */
+  /**
+   * Normalised emails and phones (`email:…`, `phone:…`); `ref:<member>` of explicit links and
+   * survivors; external ids (any other key).
+   */
   keys: string[]
 }
 
 /**
  * Customers as connected components over shared keys (core/identity/README.md): an email or phone
  * held by two identities of the same source account joins nobody; every other key (self, explicit
- * links, external ids) joins whoever holds it. Members sorted; customers sorted by first member.
+ * links, survivors, external ids) joins whoever holds it. Only groups with a live person are
+ * customers. Each group lists every person in it (sorted); groups sorted by first person.
  */
 export function groupCustomers(people: readonly GroupedPerson[]): string[][] {
   const holders = new Map<string, Set<string>>()
@@ -58,7 +68,7 @@ export function groupCustomers(people: readonly GroupedPerson[]): string[][] {
   const owner = new Map<string, string>()
   for (const p of people) {
     parent.set(p.member, p.member)
-    for (const key of [`self:${p.member}`, ...p.keys]) {
+    for (const key of [`ref:${p.member}`, ...p.keys]) {
       if (shared.has(key)) continue
       const seen = owner.get(key)
       if (seen === undefined) owner.set(key, p.member)
@@ -73,7 +83,9 @@ export function groupCustomers(people: readonly GroupedPerson[]): string[][] {
     const root = find(p.member)
     groups.set(root, [...(groups.get(root) ?? []), p.member])
   }
+  const live = new Set(people.filter((p) => p.live).map((p) => p.member))
   return [...groups.values()]
+    .filter((g) => g.some((m) => live.has(m)))
     .map((g) => g.sort())
     .sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1))
 }

@@ -28,6 +28,7 @@ export function expectedZendeskViews(sandbox: ZendeskSandbox): ViewFigures[] {
     .filter((u) => u.role === 'end-user' && u.active)
     .map((u) => ({
       member: member(u.id),
+      live: true,
       account: 'zendesk',
       keys: [
         ...(u.email ? [`email:${u.email.trim().toLowerCase()}`] : []),

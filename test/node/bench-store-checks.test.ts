@@ -113,16 +113,41 @@ describe('bench store checks (record bodies, customer views)', () => {
 describe('groupCustomers (the identity rules, written apart from core)', () => {
   it('joins across accounts by email, never by a line two identities of one account share', () => {
     const groups = groupCustomers([
-      { member: 'zendesk:user:1', account: 'zendesk:a', keys: ['email:ann@x.test'] },
-      { member: 'hubspot:contact:9', account: 'hubspot:p', keys: ['email:ann@x.test'] },
-      { member: 'zendesk:user:2', account: 'zendesk:a', keys: ['phone:+331', 'ext:e7'] },
-      { member: 'zendesk:user:3', account: 'zendesk:a', keys: ['phone:+331'] },
-      { member: 'zendesk:user:4', account: 'zendesk:a', keys: ['ext:e7'] },
+      { member: 'zendesk:user:1', live: true, account: 'zendesk:a', keys: ['email:ann@x.test'] },
+      { member: 'hubspot:contact:9', live: true, account: 'hubspot:p', keys: ['email:ann@x.test'] },
+      {
+        member: 'zendesk:user:2',
+        live: true,
+        account: 'zendesk:a',
+        keys: ['phone:+331', 'ext:e7'],
+      },
+      { member: 'zendesk:user:3', live: true, account: 'zendesk:a', keys: ['phone:+331'] },
+      { member: 'zendesk:user:4', live: true, account: 'zendesk:a', keys: ['ext:e7'] },
     ])
     expect(groups).toEqual([
       ['hubspot:contact:9', 'zendesk:user:1'],
       ['zendesk:user:2', 'zendesk:user:4'],
       ['zendesk:user:3'],
     ])
+  })
+
+  it('joins a merged-away identity to its survivor and drops a group without a live person', () => {
+    const groups = groupCustomers([
+      { member: 'hubspot:contact:1', live: true, account: 'hubspot:p', keys: ['email:a@x.test'] },
+      // Merged away: keys only to its survivor, whatever its old address was.
+      {
+        member: 'hubspot:contact:2',
+        live: false,
+        account: 'hubspot:p',
+        keys: ['ref:hubspot:contact:1'],
+      },
+      {
+        member: 'hubspot:contact:3',
+        live: false,
+        account: 'hubspot:p',
+        keys: ['ref:hubspot:contact:4'],
+      },
+    ])
+    expect(groups).toEqual([['hubspot:contact:1', 'hubspot:contact:2']])
   })
 })
