@@ -75,13 +75,21 @@ export function expectedZendeskViews(sandbox: ZendeskSandbox): ViewFigures[] {
     })
   }
 
+  // Each answer reaches its customer through its respondent or its ticket.
+  const byRespondent = new Map<string, Answer[]>()
+  const byTicket = new Map<number, Answer[]>()
+  for (const a of answers) {
+    byRespondent.set(member(a.respondent), [...(byRespondent.get(member(a.respondent)) ?? []), a])
+    byTicket.set(a.ticket, [...(byTicket.get(a.ticket) ?? []), a])
+  }
+
   return groupCustomers(people).map((members): ViewFigures => {
     const tickets = members.flatMap((m) => ticketsBy.get(m) ?? [])
-    const ticketIds = new Set(tickets.map((t) => t.id))
-    const memberSet = new Set(members)
     const latest = new Map<string, Answer>()
-    for (const a of answers) {
-      if (!memberSet.has(member(a.respondent)) && !ticketIds.has(a.ticket)) continue
+    for (const a of [
+      ...members.flatMap((m) => byRespondent.get(m) ?? []),
+      ...tickets.flatMap((t) => byTicket.get(t.id) ?? []),
+    ]) {
       const seen = latest.get(a.key)
       if (!seen || a.at > seen.at || (a.at === seen.at && a.id > seen.id)) latest.set(a.key, a)
     }
