@@ -1,8 +1,6 @@
 // What the store's HubSpot records should say, computed apart from the sync: each live record of
 // the sandbox's ground truth, served the way the list endpoint serves it, run through the
 // connector's own mappers, hashed. Runs in the sandbox process (bench/hubspot-child.ts).
-import { UnifiedRecord, refKey } from '../core/model/index.ts'
-import type { TenantStore } from '../core/store/index.ts'
 import { DEFAULT_SCALES } from '../connectors/hubspot/mappers/scales.ts'
 import type { createHubSpotSandbox } from '../connectors/hubspot/sandbox/app.ts'
 import { pipelinesResponse } from '../connectors/hubspot/sandbox/settings.ts'
@@ -11,7 +9,7 @@ import type { ObjectType } from '../connectors/hubspot/sandbox/portal.ts'
 import { fetchStageIndex, stageKey } from '../connectors/hubspot/streams/pipelines.ts'
 import { STREAM_SPECS } from '../connectors/hubspot/streams/table.ts'
 import type { CrmObject, HubSpotItem } from '../connectors/hubspot/types.ts'
-import { bodyHash } from './canonical.ts'
+import { hashedRecords } from './record-bodies.ts'
 
 /** The sandbox's portal creation time (connectors/hubspot/sandbox/app.ts). */
 const PORTAL_CREATED_AT = Date.UTC(2019, 0, 1)
@@ -47,25 +45,8 @@ export async function expectedBodies(
         )
         item.stage = stages.get(key) ?? null
       }
-      for (const mapped of spec.map(item, mapContext)) {
-        const parsed = UnifiedRecord.parse(mapped)
-        if (!('record' in parsed)) continue
-        out.push([refKey(parsed.record.ref), bodyHash(parsed.record)])
-      }
+      out.push(...hashedRecords(spec.map(item, mapContext)))
     }
   }
   return out
-}
-
-/** The store's body of each expected record vs its expected hash; absent records are not bodies. */
-export function compareBodies(store: TenantStore, expected: [string, string][]) {
-  let compared = 0
-  const differ: string[] = []
-  for (const [key, hash] of expected) {
-    const [row] = store.sql.all<{ body: string }>('SELECT body FROM records WHERE ref_key = ?', key)
-    if (!row) continue
-    compared++
-    if (bodyHash(JSON.parse(row.body)) !== hash) differ.push(key)
-  }
-  return { expected: expected.length, compared, differ }
 }

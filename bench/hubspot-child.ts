@@ -6,6 +6,7 @@ import { generatePeople } from '../connectors/hubspot/sandbox/people.ts'
 import type { ObjectType } from '../connectors/hubspot/sandbox/portal.ts'
 import { answerParent } from './fork-child.ts'
 import { expectedBodies } from './hubspot-bodies.ts'
+import { expectedHubSpotViews } from './hubspot-views.ts'
 import type {
   HubSpotChildConfig,
   HubSpotChildRequest,
@@ -163,6 +164,8 @@ answerParent((request: HubSpotChildRequest) => {
       return compactTruth()
     case 'bodies':
       return expectedBodies(sandbox)
+    case 'views':
+      return expectedHubSpotViews(sandbox)
     case 'memory':
       return { maxRssKb: process.resourceUsage().maxRSS, rss: process.memoryUsage().rss }
   }

@@ -5,6 +5,7 @@ export type HubSpotChildRequest =
   | { type: 'reset'; args?: undefined }
   | { type: 'truth'; args?: undefined }
   | { type: 'bodies'; args?: undefined }
+  | { type: 'views'; args?: undefined }
   | { type: 'memory'; args?: undefined }
 
 export interface HubSpotChildConfig {

@@ -9,7 +9,14 @@ import { createHttpClient } from '../core/sync/http.ts'
 import { createRateBudget, type Clock } from '../core/sync/rate-budget.ts'
 import { runSync, type SyncRun } from './cxlens-sync.ts'
 import { forkChild } from './fork-child.ts'
-import { compareBodies } from './hubspot-bodies.ts'
+import { compareBodies } from './record-bodies.ts'
+import {
+  compareViews,
+  describeViewMismatches,
+  storedViewFigures,
+  type ViewComparison,
+  type ViewFigures,
+} from './views-check.ts'
 import { checkHubSpot } from './hubspot-correctness.ts'
 import type {
   HubSpotChildConfig,
@@ -42,6 +49,7 @@ interface Results {
   reset: null
   truth: HubSpotTruth
   bodies: [string, string][]
+  views: ViewFigures[]
   memory: { maxRssKb: number; rss: number }
 }
 
@@ -223,6 +231,7 @@ async function bench(
   progress('hubspot: checking the store against the ground truth')
   const correctness = checkHubSpot(store, after)
   const bodies = compareBodies(store, await child.call('bodies'))
+  const views = compareViews(await child.call('views'), storedViewFigures(store))
   const childMemory = await child.call('memory')
   return render({
     config,
@@ -233,6 +242,7 @@ async function bench(
     changes,
     correctness,
     bodies,
+    views,
     childMemory,
     networkErrors: net.errors,
   })
@@ -269,6 +279,7 @@ function render(input: {
   changes: HubSpotMutationResult
   correctness: ReturnType<typeof checkHubSpot>
   bodies: ReturnType<typeof compareBodies>
+  views: ViewComparison
   childMemory: { maxRssKb: number; rss: number }
   networkErrors: ReturnType<typeof recordingFetch>['errors']
 }) {
@@ -393,12 +404,17 @@ function render(input: {
   const bodiesPass = input.bodies.differ.length === 0 && input.bodies.compared > 0
   out.push(
     `  merges: ${correctness.merges} in the portal, ${correctness.mergesMissing} missing from the store → ${correctness.pass ? 'PASS' : 'FAIL'}`,
-    `  record bodies: ${fmt.int(input.bodies.compared)} stored records of ${fmt.int(input.bodies.expected)} live in the portal compared with the ground truth mapped apart from the sync (connectors/hubspot mappers over the sandbox's records); differ ${fmt.int(input.bodies.differ.length)}${input.bodies.differ.length ? ` (${input.bodies.differ.slice(0, 3).join(', ')}…)` : ''} → ${bodiesPass ? 'PASS' : 'FAIL'}`,
+    `  record bodies: ${fmt.int(input.bodies.compared)} stored records of ${fmt.int(input.bodies.expected)} live in the portal compared with the ground truth mapped apart from the sync (connectors/hubspot mappers over the sandbox's records); absent from the store ${fmt.int(input.bodies.missing.length)} (the tickets and answers of privacy-deleted contacts, live in the portal, erased in cxlens: the lines above check each record's presence); differ ${fmt.int(input.bodies.differ.length)}${input.bodies.differ.length ? ` (${input.bodies.differ.slice(0, 3).join(', ')}…)` : ''} → ${bodiesPass ? 'PASS' : 'FAIL'}`,
+  )
+  const v = input.views
+  out.push(
+    `  customer views: ${fmt.int(v.expected)} customers grouped from the ground truth by the bench (core/identity's documented rules, merges followed, privacy deletions erased; its own counting), ${fmt.int(v.stored)} views in the store; members, NPS answers and latest, CSAT answers and satisfied %, CES answers and average, open tickets per tool agree for ${fmt.int(v.agree)}; no view ${fmt.int(v.missing.length)}, view without a customer ${fmt.int(v.extra.length)}, figures differ ${fmt.int(v.differ.length)} → ${v.pass ? 'PASS' : 'FAIL'}`,
+    ...describeViewMismatches(v),
   )
   const requestsPass = backfill.rows.every((r) => r.pass) && incremental.rows.every((r) => r.pass)
   out.push(
     '',
-    `HUBSPOT RESULT: requests/lower bound ≤ ${TARGET_RATIO} for every stream in both phases: ${requestsPass ? 'PASS' : 'FAIL'} (${[...backfill.rows.map((r) => `backfill ${r.stream} ${r.pass ? 'PASS' : 'FAIL'}`), ...incremental.rows.map((r) => `incremental ${r.stream} ${r.pass ? 'PASS' : 'FAIL'}`)].join(', ')}); store = ground truth: ${correctness.pass && bodiesPass ? 'PASS' : 'FAIL'}`,
+    `HUBSPOT RESULT: requests/lower bound ≤ ${TARGET_RATIO} for every stream in both phases: ${requestsPass ? 'PASS' : 'FAIL'} (${[...backfill.rows.map((r) => `backfill ${r.stream} ${r.pass ? 'PASS' : 'FAIL'}`), ...incremental.rows.map((r) => `incremental ${r.stream} ${r.pass ? 'PASS' : 'FAIL'}`)].join(', ')}); store = ground truth (records, bodies, customer views): ${correctness.pass && bodiesPass && v.pass ? 'PASS' : 'FAIL'}`,
   )
   const cap = <T>(list: T[]) => list.slice(0, 20)
   const json = {
@@ -437,8 +453,13 @@ function render(input: {
         ]),
       ),
     },
-    bodies: { ...input.bodies, differ: cap(input.bodies.differ) },
-    pass: requestsPass && correctness.pass && bodiesPass,
+    bodies: {
+      ...input.bodies,
+      missing: cap(input.bodies.missing),
+      differ: cap(input.bodies.differ),
+    },
+    views: { ...v, missing: cap(v.missing), extra: cap(v.extra), differ: cap(v.differ) },
+    pass: requestsPass && correctness.pass && bodiesPass && v.pass,
   }
   return { text: out.join('\n'), json, pass: json.pass }
 }

@@ -11,6 +11,8 @@ export type ChildRequest =
   | { type: 'truth'; args?: undefined }
   | { type: 'stream-truth'; args: { sinceMs: number | null } }
   | { type: 'memory'; args?: undefined }
+  | { type: 'bodies'; args: { account: string } }
+  | { type: 'views'; args?: undefined }
 
 export interface SandboxInfo {
   url: string

@@ -7,6 +7,8 @@ import { ulidTime } from '../connectors/zendesk/sandbox/prng.ts'
 import type { ChildRequest, CompactTruth, SandboxInfo, StreamTruth } from './protocol.ts'
 import { serveApp } from './serve-app.ts'
 import { answerParent } from './fork-child.ts'
+import { expectedZendeskBodies } from './zendesk-bodies.ts'
+import { expectedZendeskViews } from './zendesk-views.ts'
 
 const config = JSON.parse(process.argv[2] ?? '{}') as {
   seed: number
@@ -129,6 +131,10 @@ function handle(request: ChildRequest): unknown {
       )
     case 'memory':
       return { maxRssKb: process.resourceUsage().maxRSS, rss: process.memoryUsage().rss }
+    case 'bodies':
+      return expectedZendeskBodies(sandbox, request.args.account)
+    case 'views':
+      return expectedZendeskViews(sandbox)
   }
 }
 

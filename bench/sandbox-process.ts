@@ -1,4 +1,5 @@
 import type { MutationResult } from '../connectors/zendesk/sandbox/mutate.ts'
+import type { ViewFigures } from './views-check.ts'
 import { forkChild, type BenchChild } from './fork-child.ts'
 import type { ChildRequest, CompactTruth, Counters, SandboxInfo, StreamTruth } from './protocol.ts'
 
@@ -11,6 +12,8 @@ interface Results {
   truth: CompactTruth
   'stream-truth': StreamTruth
   memory: { maxRssKb: number; rss: number }
+  bodies: [string, string][]
+  views: ViewFigures[]
 }
 
 export type SandboxProcess = BenchChild<ChildRequest, Results, SandboxInfo>

@@ -10,6 +10,13 @@ import { createHttpClient } from '../core/sync/http.ts'
 import { createRateBudget, type Clock } from '../core/sync/rate-budget.ts'
 import { type CarefulBaselineResult, runBaseline, runCarefulBaseline } from './baseline.ts'
 import { checkTickets } from './correctness.ts'
+import { compareBodies, type BodyComparison } from './record-bodies.ts'
+import {
+  compareViews,
+  describeViewMismatches,
+  storedViewFigures,
+  type ViewComparison,
+} from './views-check.ts'
 import { runSync, type SyncRun } from './cxlens-sync.ts'
 import { sampleMemory, type MemoryPeak } from './memory.ts'
 import type { Counters, StreamTruth } from './protocol.ts'
@@ -141,6 +148,9 @@ async function main(
   progress('zendesk: checking the store against the ground truth')
   const truth = await sandbox.call('truth')
   const correctness = checkTickets(store, CONNECTION, ACCOUNT, truth)
+  progress('zendesk: record bodies and customer views against the ground truth')
+  const bodies = compareBodies(store, await sandbox.call('bodies', { account: ACCOUNT }))
+  const views = compareViews(await sandbox.call('views'), storedViewFigures(store))
 
   progress(`zendesk baseline: node-zendesk tickets.list() + ticketmetrics.list(id) per ticket`)
   await sandbox.call('reset')
@@ -190,6 +200,8 @@ async function main(
     incremental,
     mutation,
     correctness,
+    bodies,
+    views,
     baseline,
     baselineCounters,
     careful,
@@ -220,6 +232,8 @@ function render(input: {
   incremental: Phase
   mutation: MutationResult
   correctness: ReturnType<typeof checkTickets>
+  bodies: BodyComparison
+  views: ViewComparison
   baseline: Awaited<ReturnType<typeof runBaseline>>
   baselineCounters: Counters
   careful: CarefulBaselineResult
@@ -309,6 +323,17 @@ function render(input: {
     `  tickets: ${fmt.int(c.truthTickets)} in the ground truth (${fmt.int(c.truthDeleted)} deleted), ${fmt.int(c.storeTickets)} in the store (${fmt.int(c.storeDeleted)} deleted), ${c.quarantined} quarantined`,
     `  missing ${c.missing.length}, extra ${c.extra.length}, updated_at differs ${c.updatedAtDiffers.length}, deletion differs ${c.deletedDiffers.length} → ${c.pass ? 'PASS' : 'FAIL'}`,
   )
+  const b = input.bodies
+  const bodiesPass = b.compared > 0 && b.missing.length === 0 && b.differ.length === 0
+  const sample = (keys: string[]) => (keys.length ? ` (${keys.slice(0, 3).join(', ')}…)` : '')
+  out.push(
+    `  record bodies: ${fmt.int(b.expected)} live records of the account (tickets, users, organizations, received ratings, answered survey responses) mapped apart from the sync (the connector's stream mappers over the sandbox's records, served as the API serves them); ${fmt.int(b.compared)} compared with the store; absent ${fmt.int(b.missing.length)}${sample(b.missing)}, differ ${fmt.int(b.differ.length)}${sample(b.differ)} → ${bodiesPass ? 'PASS' : 'FAIL'}`,
+  )
+  const v = input.views
+  out.push(
+    `  customer views: ${fmt.int(v.expected)} customers grouped from the ground truth by the bench (core/identity's documented rules, its own counting), ${fmt.int(v.stored)} views in the store; members, NPS answers and latest, CSAT answers and satisfied %, CES answers and average, open tickets per tool agree for ${fmt.int(v.agree)}; no view ${fmt.int(v.missing.length)}, view without a customer ${fmt.int(v.extra.length)}, figures differ ${fmt.int(v.differ.length)} → ${v.pass ? 'PASS' : 'FAIL'}`,
+    ...describeViewMismatches(v),
+  )
 
   // Baseline vs cxlens.
   const bfMix = requestMix(backfill.rows)
@@ -388,10 +413,11 @@ function render(input: {
       `  --baseline-tickets ${config.baselineTickets}: metrics were fetched for the first ${fmt.int(baseline.metricsRequests)} listed tickets; requests and wall time for all ${fmt.int(baseline.listed.length)} are extrapolated linearly.`,
     )
 
-  const pass = backfill.rows.every((r) => r.pass) && incremental.rows.every((r) => r.pass) && c.pass
+  const requestsPass = backfill.rows.every((r) => r.pass) && incremental.rows.every((r) => r.pass)
+  const pass = requestsPass && c.pass && bodiesPass && v.pass
   out.push(
     '',
-    `RESULT: requests/lower bound ≤ ${TARGET_RATIO} for every stream in both phases: ${backfill.rows.every((r) => r.pass) && incremental.rows.every((r) => r.pass) ? 'PASS' : 'FAIL'}; store = ground truth: ${c.pass ? 'PASS' : 'FAIL'}`,
+    `RESULT: requests/lower bound ≤ ${TARGET_RATIO} for every stream in both phases: ${requestsPass ? 'PASS' : 'FAIL'}; store = ground truth (tickets, record bodies, customer views): ${c.pass && bodiesPass && v.pass ? 'PASS' : 'FAIL'}`,
   )
 
   const json = {
@@ -430,6 +456,18 @@ function render(input: {
       extra: c.extra.slice(0, 20),
       updatedAtDiffers: c.updatedAtDiffers.slice(0, 20),
       deletedDiffers: c.deletedDiffers.slice(0, 20),
+    },
+    bodies: {
+      ...b,
+      missing: b.missing.slice(0, 20),
+      differ: b.differ.slice(0, 20),
+      pass: bodiesPass,
+    },
+    views: {
+      ...v,
+      missing: v.missing.slice(0, 20),
+      extra: v.extra.slice(0, 20),
+      differ: v.differ.slice(0, 20),
     },
     baseline: {
       ...baseline,
