@@ -112,13 +112,11 @@ export function saveCustomer(
     nowMs,
   )
   sql.run('DELETE FROM customer_members WHERE customer_id = ?', customer.id)
-  for (const key of memberKeys) {
-    sql.run(
-      'INSERT OR REPLACE INTO customer_members (ref_key, customer_id) VALUES (?, ?)',
-      key,
-      customer.id,
-    )
-  }
+  sql.run(
+    'INSERT OR REPLACE INTO customer_members (ref_key, customer_id) SELECT value, ? FROM json_each(?)',
+    customer.id,
+    jsonList(memberKeys),
+  )
   sql.run(
     `INSERT INTO views (customer_id, body, generated_ms) VALUES (?, ?, ?)
      ON CONFLICT (customer_id) DO UPDATE SET body = excluded.body, generated_ms = excluded.generated_ms`,
