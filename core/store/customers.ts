@@ -13,6 +13,8 @@ import { jsonList, parseJson } from './rows.ts'
 
 /** The reads and writes of customer derivation, and the sidebar lookups. */
 
+export { loadClusterRecords } from './cluster-records.ts'
+
 /** Every person refKey connected to the seeds through shared identity keys (BFS in SQL). */
 export function connectedPeople(sql: SqlPort, seeds: string[]): string[] {
   if (seeds.length === 0) return []
