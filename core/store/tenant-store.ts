@@ -87,6 +87,7 @@ export class TenantStore {
   readonly sql: SqlPort
   private readonly clock: { now(): number }
   private readonly identityKeys: IdentityKeysFn
+  private parsedSettings: { body: string | null; settings: TenantSettings } | null = null
 
   constructor(sql: SqlPort, options: StoreOptions = {}) {
     this.sql = sql
@@ -463,7 +464,13 @@ export class TenantStore {
 
   getSettings(): TenantSettings {
     const row = this.sql.all<{ body: string }>('SELECT body FROM settings WHERE id = 1')[0]
-    return TenantSettings.parse(row ? parseJson(row.body) : {})
+    const body = row ? String(row.body) : null
+    // Every derive batch reads the settings: validate a stored body once, hand out copies.
+    if (this.parsedSettings?.body !== body) {
+      const settings = TenantSettings.parse(body === null ? {} : parseJson(body))
+      this.parsedSettings = { body, settings }
+    }
+    return structuredClone(this.parsedSettings.settings)
   }
 
   /**
