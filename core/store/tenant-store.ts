@@ -239,9 +239,17 @@ export class TenantStore {
 
   // CX dashboards: per-customer shares replaced at each derive, read from running totals
 
-  /** Replaces the customer's share of the dashboards; the derive calls it in its transaction. */
-  saveDashboardShare(customerId: string, responses: readonly SurveyResponse[], view: CustomerView) {
-    const members = new Set(customers.membersOf(this.sql, [customerId]))
+  /**
+   * Replaces the customer's share of the dashboards; the derive calls it in its transaction, with
+   * the members it just saved (else they are read back).
+   */
+  saveDashboardShare(
+    customerId: string,
+    responses: readonly SurveyResponse[],
+    view: CustomerView,
+    memberKeys?: readonly string[],
+  ) {
+    const members = new Set(memberKeys ?? customers.membersOf(this.sql, [customerId]))
     const share = dashboardContribution(responses, view, members)
     dashboards.saveDashboardShare(this.sql, customerId, share)
   }

@@ -64,7 +64,7 @@ export function rederive(
           sinceMs: alertsSinceMs,
         }),
       )
-      store.saveDashboardShare(customer.id, responses, view)
+      store.saveDashboardShare(customer.id, responses, view, memberKeys)
       written.add(customer.id)
       for (const key of memberKeys) members.add(key)
     }
