@@ -4,6 +4,9 @@ import { z } from 'zod'
  * Raw Zendesk shapes, permissive on purpose: vendors add fields and loosen types, so only what the
  * mappers read is declared and everything else passes through. Envelopes are parsed in the streams
  * (an error names the endpoint); items are parsed in the mappers (a failure quarantines one record).
+ * The exported objects (tickets, users, organizations, metric sets) strip what they do not declare
+ * (`z.object`): unknown fields are still accepted, just not copied (a ticket carries its
+ * description and custom fields twice, and the parse copied all of them for nothing).
  */
 
 /** Support ids are integers (sometimes sent as digit strings); anything else is a broken record. */
@@ -16,7 +19,7 @@ const Text = z
   .nullish()
   .transform((v) => v ?? null)
 
-export const ZendeskOrganization = z.looseObject({
+export const ZendeskOrganization = z.object({
   id: Id,
   name: z.string().nullish(),
   domain_names: z.array(z.string()).nullish(),
@@ -26,7 +29,7 @@ export const ZendeskOrganization = z.looseObject({
 })
 export type ZendeskOrganization = z.infer<typeof ZendeskOrganization>
 
-export const ZendeskUser = z.looseObject({
+export const ZendeskUser = z.object({
   id: Id,
   name: Text,
   email: Text,
@@ -46,7 +49,7 @@ export const ZendeskUser = z.looseObject({
 })
 export type ZendeskUser = z.infer<typeof ZendeskUser>
 
-export const ZendeskTicket = z.looseObject({
+export const ZendeskTicket = z.object({
   id: Id,
   subject: Text,
   raw_subject: Text,
@@ -65,7 +68,7 @@ export type ZendeskTicket = z.infer<typeof ZendeskTicket>
 /** `{calendar, business}` minutes; either may be null before the event happened. */
 const Minutes = z.looseObject({ calendar: z.number().nullish() }).nullish()
 
-export const ZendeskTicketMetricSet = z.looseObject({
+export const ZendeskTicketMetricSet = z.object({
   ticket_id: Id,
   reply_time_in_minutes: Minutes,
   full_resolution_time_in_minutes: Minutes,

@@ -13,6 +13,8 @@ import { jsonList, parseJson } from './rows.ts'
 
 /** The reads and writes of customer derivation, and the sidebar lookups. */
 
+export { loadClusterRecords } from './cluster-records.ts'
+
 /** Every person refKey connected to the seeds through shared identity keys (BFS in SQL). */
 export function connectedPeople(sql: SqlPort, seeds: string[]): string[] {
   if (seeds.length === 0) return []
@@ -112,13 +114,11 @@ export function saveCustomer(
     nowMs,
   )
   sql.run('DELETE FROM customer_members WHERE customer_id = ?', customer.id)
-  for (const key of memberKeys) {
-    sql.run(
-      'INSERT OR REPLACE INTO customer_members (ref_key, customer_id) VALUES (?, ?)',
-      key,
-      customer.id,
-    )
-  }
+  sql.run(
+    'INSERT OR REPLACE INTO customer_members (ref_key, customer_id) SELECT value, ? FROM json_each(?)',
+    customer.id,
+    jsonList(memberKeys),
+  )
   sql.run(
     `INSERT INTO views (customer_id, body, generated_ms) VALUES (?, ?, ?)
      ON CONFLICT (customer_id) DO UPDATE SET body = excluded.body, generated_ms = excluded.generated_ms`,

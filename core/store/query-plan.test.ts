@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { loadClusterRecords } from './cluster-records.ts'
 import { loadPeople, loadResponsesOf, loadTicketsOf } from './customers.ts'
+import { person } from './records.fixtures.ts'
 import { openNodeSqlite } from './node-sqlite.ts'
 import type { SqlPort, SqlValue } from './port.ts'
 import { TenantStore } from './tenant-store.ts'
@@ -38,6 +40,17 @@ describe('query plans of the derive reads', () => {
 
   it('finds survey responses through the respondent and ticket indexes', () => {
     const plan = plansOf((sql) => loadResponsesOf(sql, ['a'], ['zendesk:acme:ticket:1']))
+    expect(plan).toContain('records_respondent')
+    expect(plan).toContain('records_ticket')
+    expect(plan).not.toMatch(/SCAN records\b/)
+  })
+
+  it('reads a derive batch’s records through the same indexes', () => {
+    const people = [person(1, 1), person(2, 1)].flatMap((r) =>
+      r.kind === 'person' ? [r.record] : [],
+    )
+    const plan = plansOf((sql) => loadClusterRecords(sql, [people]))
+    expect(plan).toContain('records_requester')
     expect(plan).toContain('records_respondent')
     expect(plan).toContain('records_ticket')
     expect(plan).not.toMatch(/SCAN records\b/)

@@ -89,6 +89,7 @@ export class TenantStore {
   readonly sql: SqlPort
   private readonly clock: { now(): number }
   private readonly identityKeys: IdentityKeysFn
+  private parsedSettings: { body: string | null; settings: TenantSettings } | null = null
 
   constructor(sql: SqlPort, options: StoreOptions = {}) {
     this.sql = sql
@@ -240,15 +241,19 @@ export class TenantStore {
 
   // CX dashboards: per-customer shares replaced at each derive, read from running totals
 
-  /** Replaces the customer's share of the dashboards; the derive calls it in its transaction. */
+  /**
+   * Replaces the customer's share of the dashboards; the derive calls it in its transaction, with
+   * its settings and the members it just saved (else both are read from the store).
+   */
   saveDashboardShare(
     customerId: string,
     responses: readonly SurveyResponse[],
     view: CustomerView,
     /** The derive's settings (read from the store when not given). */
     settings: TenantSettings = this.getSettings(),
+    memberKeys?: readonly string[],
   ) {
-    const members = new Set(customers.membersOf(this.sql, [customerId]))
+    const members = new Set(memberKeys ?? customers.membersOf(this.sql, [customerId]))
     const share = dashboardContribution(responses, view, members, settings.friction)
     dashboards.saveDashboardShare(this.sql, customerId, share)
   }
@@ -476,7 +481,13 @@ export class TenantStore {
 
   getSettings(): TenantSettings {
     const row = this.sql.all<{ body: string }>('SELECT body FROM settings WHERE id = 1')[0]
-    return TenantSettings.parse(row ? parseJson(row.body) : {})
+    const body = row ? String(row.body) : null
+    // Every derive batch reads the settings: validate a stored body once, hand out copies.
+    if (this.parsedSettings?.body !== body) {
+      const settings = TenantSettings.parse(body === null ? {} : parseJson(body))
+      this.parsedSettings = { body, settings }
+    }
+    return structuredClone(this.parsedSettings.settings)
   }
 
   /**

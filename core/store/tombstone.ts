@@ -12,6 +12,19 @@ export function tombstoneKey(refKey: string): string {
 /** Tombstones written before they were hashed hold the ref key itself: both are looked up. */
 export const tombstoneKeys = (refKey: string): string[] => [tombstoneKey(refKey), refKey]
 
+/**
+ * The key range holding both tombstones of a ref key, hashed and from before hashing: each starts
+ * with its `<source>:<account>:<object>:` (so an account with no erasure is told by one range probe).
+ * Null for a key without that shape (its tombstone prefix is `unknown`).
+ */
+export function tombstoneRange(refKey: string): [string, string] | null {
+  const parts = refKey.split(':')
+  if (parts.length < 4) return null
+  const prefix = parts.slice(0, 3).join(':')
+  // ';' follows ':' in code point order: the range is exactly the keys starting `prefix:`.
+  return [`${prefix}:`, `${prefix};`]
+}
+
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,

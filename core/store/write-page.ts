@@ -1,8 +1,9 @@
 import { refKey, type Person, type SourceRef, type UnifiedRecord } from '../model/index.ts'
+import { PageLookups } from './page-lookups.ts'
 import type { SqlPort } from './port.ts'
 import { jsonList, parseJson, toMs } from './rows.ts'
 import { saveStreamState, type StreamStatePatch } from './stream-state.ts'
-import { tombstoneKey, tombstoneKeys } from './tombstone.ts'
+import { tombstoneKey } from './tombstone.ts'
 
 /** A vendor item that could not become valid unified records. `raw` is stored, never logged. */
 export interface QuarantinedItem {
@@ -41,6 +42,7 @@ interface Context {
   touched: Set<string>
   result: WritePageResult
   nowMs: number
+  lookups: PageLookups
 }
 
 type Upsertable = Extract<UnifiedRecord, { record: unknown }>
@@ -60,7 +62,8 @@ export function writePage(
       deleted: 0,
       quarantined: 0,
     }
-    const ctx: Context = { sql, identityKeys, touched: new Set(), result, nowMs }
+    const lookups = new PageLookups(sql, input.records)
+    const ctx: Context = { sql, identityKeys, touched: new Set(), result, nowMs, lookups }
     for (const record of input.records) {
       if (record.kind === 'merge') applyMerge(ctx, record)
       else if (record.kind === 'erase') applyErase(ctx, record.ref, toMs(record.at))
@@ -88,9 +91,7 @@ export function writePage(
         jsonList(input.mappedIds),
       )
     }
-    for (const key of ctx.touched) {
-      sql.run('INSERT OR IGNORE INTO pending_derive (ref_key) VALUES (?)', key)
-    }
+    queueDerive(sql, ctx.touched)
     saveStreamState(sql, input.connectionId, input.stream, {
       ...input.state,
       cursor: input.cursor,
@@ -107,34 +108,35 @@ export function writePage(
   })
 }
 
-interface StoredRow {
-  updated_ms: number
-  body: string
-  requester_key: string | null
-  respondent_key: string | null
-  ticket_key: string | null
-  [column: string]: string | number | null
+/** One statement for the page's touched people (their derive outbox). */
+function queueDerive(sql: SqlPort, touched: Set<string>): void {
+  if (touched.size === 0) return
+  sql.run(
+    'INSERT OR IGNORE INTO pending_derive (ref_key) SELECT value FROM json_each(?)',
+    jsonList(touched),
+  )
 }
 
 function upsertRecord(ctx: Context, unified: Upsertable): void {
-  const { sql } = ctx
+  const { sql, lookups } = ctx
   const record = unified.record
   const key = refKey(record.ref)
   const updatedMs = toMs(record.updatedAt)
-  const erased = erasedUntil(sql, key)
-  const existing = sql.all<StoredRow>(
-    'SELECT updated_ms, body, requester_key, respondent_key, ticket_key FROM records WHERE ref_key = ?',
-    key,
-  )[0]
-  if ((erased && updatedMs <= erased.until_ms) || (existing && updatedMs <= existing.updated_ms)) {
+  const erased = lookups.erasedUntil(key)
+  const existing = lookups.stored(key)
+  if (
+    (erased !== undefined && updatedMs <= erased) ||
+    (existing && updatedMs <= existing.updated_ms)
+  ) {
     ctx.result.stale++
     return
   }
   if (linksToErased(ctx, unified)) {
     // The erase came first (streams run people first): the same traces go as if it came last.
-    tombstone(sql, key, updatedMs)
+    tombstone(ctx, key, updatedMs)
     if (existing) {
       sql.run('DELETE FROM records WHERE ref_key = ?', key)
+      lookups.setStored(key, null)
       for (const k of [existing.requester_key, existing.respondent_key]) if (k) ctx.touched.add(k)
       if (existing.ticket_key) touchTicketRequester(ctx, existing.ticket_key)
       ctx.result.deleted++
@@ -149,14 +151,11 @@ function upsertRecord(ctx: Context, unified: Upsertable): void {
   let deleted = false
   switch (unified.kind) {
     case 'person': {
-      const merge = sql.all<{ into_ref: string }>(
-        'SELECT into_ref FROM merges WHERE from_key = ?',
-        key,
-      )[0]
+      const intoRef = lookups.mergeOf(key)
       const person = unified.record
       body =
-        merge && !person.mergedInto
-          ? { ...person, mergedInto: parseJson<SourceRef>(merge.into_ref) }
+        intoRef !== null && !person.mergedInto
+          ? { ...person, mergedInto: parseJson<SourceRef>(intoRef) }
           : person
       organisation = person.organisation ? refKey(person.organisation) : null
       deleted = person.deleted
@@ -215,6 +214,12 @@ function upsertRecord(ctx: Context, unified: Upsertable): void {
     ticket,
     organisation,
   )
+  lookups.setStored(key, {
+    updated_ms: updatedMs,
+    requester_key: requester,
+    respondent_key: respondent,
+    ticket_key: ticket,
+  })
   if (unified.kind === 'person') writeIdentityKeys(ctx, body as Person)
   ctx.result.written++
   if (deleted) ctx.result.deleted++
@@ -232,26 +237,14 @@ function linksToErased(ctx: Context, unified: Upsertable): boolean {
   if (keys.length === 0) return false
   // Erased and not re-created since: a tombstone without a record.
   return keys.some(
-    (key) =>
-      erasedUntil(ctx.sql, key) !== undefined &&
-      ctx.sql.all('SELECT 1 FROM records WHERE ref_key = ?', key).length === 0,
+    (key) => ctx.lookups.erasedUntil(key) !== undefined && ctx.lookups.stored(key) === null,
   )
-}
-
-/** The latest erasure of a ref key, by its hashed tombstone (or a tombstone from before hashing). */
-function erasedUntil(sql: SqlPort, key: string): { until_ms: number } | undefined {
-  const [row] = sql.all<{ until_ms: number | null }>(
-    'SELECT max(until_ms) AS until_ms FROM erasures WHERE ref_key IN (SELECT value FROM json_each(?))',
-    jsonList(tombstoneKeys(key)),
-  )
-  return row?.until_ms === null || row?.until_ms === undefined
-    ? undefined
-    : { until_ms: Number(row.until_ms) }
 }
 
 /** Records an erasure of `key` up to `untilMs`, keeping the later of two. */
-function tombstone(sql: SqlPort, key: string, untilMs: number): void {
-  sql.run(
+function tombstone(ctx: Context, key: string, untilMs: number): void {
+  ctx.lookups.tombstoned(key)
+  ctx.sql.run(
     `INSERT INTO erasures (ref_key, until_ms) VALUES (?, ?)
      ON CONFLICT (ref_key) DO UPDATE SET until_ms = max(until_ms, excluded.until_ms)`,
     tombstoneKey(key),
@@ -260,11 +253,8 @@ function tombstone(sql: SqlPort, key: string, untilMs: number): void {
 }
 
 function touchTicketRequester(ctx: Context, ticketKey: string): void {
-  const row = ctx.sql.all<{ requester_key: string | null }>(
-    'SELECT requester_key FROM records WHERE ref_key = ?',
-    ticketKey,
-  )[0]
-  if (row?.requester_key) ctx.touched.add(row.requester_key)
+  const requester = ctx.lookups.stored(ticketKey)?.requester_key
+  if (requester) ctx.touched.add(requester)
 }
 
 /** The graph the customer BFS walks: core/identity's keys (none for agents and deleted people). */
@@ -272,9 +262,12 @@ function writeIdentityKeys(ctx: Context, person: Person): void {
   const key = refKey(person.ref)
   const keys = new Set(ctx.identityKeys(person))
   ctx.sql.run('DELETE FROM identity_keys WHERE ref_key = ?', key)
-  for (const k of keys) {
-    ctx.sql.run('INSERT OR IGNORE INTO identity_keys (key, ref_key) VALUES (?, ?)', k, key)
-  }
+  if (keys.size === 0) return
+  ctx.sql.run(
+    'INSERT OR IGNORE INTO identity_keys (key, ref_key) SELECT value, ? FROM json_each(?)',
+    key,
+    jsonList(keys),
+  )
 }
 
 function applyMerge(ctx: Context, merge: Extract<UnifiedRecord, { kind: 'merge' }>): void {
@@ -297,6 +290,7 @@ function applyMerge(ctx: Context, merge: Extract<UnifiedRecord, { kind: 'merge' 
     JSON.stringify(merge.into),
     atMs,
   )
+  ctx.lookups.setMerge(fromKey, JSON.stringify(merge.into))
   const loser = sql.all<{ body: string }>(
     "SELECT body FROM records WHERE ref_key = ? AND kind = 'person'",
     fromKey,
@@ -345,7 +339,7 @@ function applyErase(ctx: Context, ref: SourceRef, atMs: number): void {
       'SELECT updated_ms FROM records WHERE ref_key = ?',
       doomedKey,
     )
-    tombstone(sql, doomedKey, Math.max(atMs, Number(stored?.updated_ms ?? 0)))
+    tombstone(ctx, doomedKey, Math.max(atMs, Number(stored?.updated_ms ?? 0)))
   }
   const removed = sql.all<{ n: number }>(
     'SELECT count(*) AS n FROM records WHERE ref_key IN (SELECT value FROM json_each(?))',
@@ -365,6 +359,8 @@ function applyErase(ctx: Context, ref: SourceRef, atMs: number): void {
   sql.run('DELETE FROM records WHERE ref_key IN (SELECT value FROM json_each(?))', doomedList)
   sql.run('DELETE FROM identity_keys WHERE ref_key = ?', key)
   sql.run('DELETE FROM merges WHERE from_key = ?', key)
+  ctx.lookups.forgetStored()
+  ctx.lookups.setMerge(key, null)
   ctx.touched.add(key)
 }
 
@@ -387,11 +383,10 @@ export function writeErasures(
       deleted: 0,
       quarantined: 0,
     }
-    const ctx: Context = { sql, identityKeys, touched: new Set(), result, nowMs }
+    const lookups = new PageLookups(sql)
+    const ctx: Context = { sql, identityKeys, touched: new Set(), result, nowMs, lookups }
     for (const ref of refs) applyErase(ctx, ref, nowMs)
-    for (const key of ctx.touched) {
-      sql.run('INSERT OR IGNORE INTO pending_derive (ref_key) VALUES (?)', key)
-    }
+    queueDerive(sql, ctx.touched)
     result.touched = [...ctx.touched]
     return result
   })

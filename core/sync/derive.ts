@@ -35,21 +35,16 @@ export function rederive(
     const reached = q.connectedPeople(sql, [...new Set([...touched, ...formerMembers])])
     const formerCustomers = q.customerIdsOf(sql, reached)
     const clusters = clusterPeople(q.loadPeople(sql, reached))
+    const records = q.loadClusterRecords(sql, clusters)
     const written = new Set<string>()
     const members = new Set<string>()
     const rules = getAlertRules(sql)
     const alertsSinceMs = options.now - rules.windowHours * 3_600_000
     const alerts: AlertCandidate[] = []
-    for (const cluster of clusters) {
+    for (const [i, cluster] of clusters.entries()) {
       const memberKeys = cluster.map((p) => refKey(p.ref))
-      const tickets = q.loadTicketsOf(sql, memberKeys)
-      const responses = q.loadResponsesOf(
-        sql,
-        memberKeys,
-        tickets.map((t) => refKey(t.ref)),
-      )
-      const orgKeys = cluster.flatMap((p) => (p.organisation ? [refKey(p.organisation)] : []))
-      const customer = buildCustomer(cluster, q.loadOrganisations(sql, orgKeys))
+      const { tickets, responses, organisations } = records[i]!
+      const customer = buildCustomer(cluster, organisations)
       const view = deriveView({
         customer,
         people: cluster,
@@ -69,7 +64,7 @@ export function rederive(
           sinceMs: alertsSinceMs,
         }),
       )
-      store.saveDashboardShare(customer.id, responses, view, settings)
+      store.saveDashboardShare(customer.id, responses, view, settings, memberKeys)
       written.add(customer.id)
       for (const key of memberKeys) members.add(key)
     }

@@ -37,9 +37,28 @@ export function toOptionalInstant(value: string | null | undefined, field: strin
   return value == null || value === '' ? null : toInstant(value, field)
 }
 
+const parses = new WeakMap<z.ZodType, WeakMap<object, z.ZodSafeParseResult<unknown>>>()
+
+/**
+ * `schema.safeParse(raw)`, remembered per raw object: a stream that reads an item before its
+ * mapper does (a survey answer's watermark and survey version) parses it once, not three times.
+ * Callers treat the result as read-only.
+ */
+export function safeParseOnce<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+): z.ZodSafeParseResult<z.output<S>> {
+  if (typeof raw !== 'object' || raw === null) return schema.safeParse(raw)
+  let bySchema = parses.get(schema)
+  if (!bySchema) parses.set(schema, (bySchema = new WeakMap()))
+  let parsed = bySchema.get(raw)
+  if (!parsed) bySchema.set(raw, (parsed = schema.safeParse(raw)))
+  return parsed as z.ZodSafeParseResult<z.output<S>>
+}
+
 /** Parses a raw item or throws a MapError naming the object and the failing paths (no values). */
 export function parseRaw<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(raw)
+  const parsed = safeParseOnce(schema, raw)
   if (parsed.success) return parsed.data
   const issues = parsed.error.issues
     .slice(0, 3)

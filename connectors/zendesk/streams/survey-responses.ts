@@ -8,6 +8,7 @@ import {
   type SurveyResponseWithSurvey,
   type SurveyVersionInfo,
 } from '../mappers/to-survey-response.ts'
+import { safeParseOnce } from '../mappers/refs.ts'
 import {
   SurveyResponseShowEnvelope,
   SurveyResponsesEnvelope,
@@ -67,7 +68,7 @@ async function surveyVersionFor(
   ctx: FetchContext,
   options: StreamOptions,
 ): Promise<SurveyVersionInfo | null> {
-  const parsed = ZendeskSurveyResponse.safeParse(raw)
+  const parsed = safeParseOnce(ZendeskSurveyResponse, raw)
   if (!parsed.success) return null // the mapper quarantines it
   const response = parsed.data
   if (!needsSurveyVersion(response)) return null
@@ -125,7 +126,7 @@ async function fetchSurveyVersion(
 
 /** When the response was submitted (unix s): top-level when present, else its first answer. */
 function createdAtOf(raw: unknown): number | null {
-  const parsed = ZendeskSurveyResponse.safeParse(raw)
+  const parsed = safeParseOnce(ZendeskSurveyResponse, raw)
   if (!parsed.success) return null
   const times = [parsed.data.created_at, ...parsed.data.answers.map((a) => a.created_at)]
     .map(secondsOf)
