@@ -180,7 +180,12 @@ export function derivePendingSlice(
  */
 export async function derivePendingPaced(
   store: TenantStore,
-  options: DeriveOptions & DeriveBounds & { pause: () => Promise<void>; targetMs?: number },
+  options: DeriveOptions &
+    DeriveBounds & {
+      /** Awaited after each batch, given how long it took (ms; estimated where the clock stood still). */
+      pause: (batchMs: number) => Promise<void>
+      targetMs?: number
+    },
 ): Promise<DeriveSlice> {
   const clock = options.clock ?? store
   const target = options.targetMs ?? PACED_TARGET_MS
@@ -193,7 +198,7 @@ export async function derivePendingPaced(
     const done = taken - people
     people = taken
     const end = clock.now()
-    await options.pause()
+    await options.pause(end > start ? end - start : Math.max(0, pacing.msPerPerson) * done)
     const next = clock.now()
     const cost = (end > start ? end - start : next - start) / done
     start = next

@@ -33,8 +33,11 @@ export interface SliceOptions {
   maxRecords?: number
   /** People derived in the slice at most, its start and end derives together (default 1,000). */
   maxDerivePeople?: number
-  /** Awaited between derive batches (default: a zero timer), so lookups are answered mid-derive. */
-  pause?: () => Promise<void>
+  /**
+   * Awaited between derive batches, given the batch's time (default: a zero timer), so lookups are
+   * answered mid-derive.
+   */
+  pause?: (batchMs: number) => Promise<void>
   now?: () => number
 }
 

@@ -5,6 +5,7 @@ import type { Alerts } from './alerts.ts'
 import type { Connections } from './connections.ts'
 import type { Lifecycle } from './lifecycle.ts'
 import { credentialVerdict, noteCredentialVerdict } from './lifecycle-state.ts'
+import { derivePause } from './derive-pace.ts'
 import type { TenantKeys } from './keys.ts'
 import { log } from '../log.ts'
 import { runForSlice } from './connection-ops.ts'
@@ -17,9 +18,6 @@ import type { SliceLimits, SliceSummary, SyncRunner } from './sync-runner.ts'
 
 /** A slice that failed outright (bad credentials, vendor down) waits this long before the next try. */
 const FAILURE_BACKOFF_MS = 60_000
-
-/** Between derive batches: lets the object answer a lookup that arrived meanwhile. */
-const yieldToRequests = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 type Due = ReturnType<typeof dueSchedules>[number]
 
@@ -103,14 +101,17 @@ export class Alarm {
     // One pass derives DERIVE_MAX_PEOPLE at most: half here when connections are due, the rest
     // shared by their slices (which derive what their pages queued).
     const due = dueSchedules(sql, started)
+    // Between batches the derive lets lookups in, and rests while they keep coming (derive-pace.ts).
+    const pause = derivePause(store, () => this.now())
     const derived = await derivePendingPaced(store, {
       now: started,
       maxPeople: due.length > 0 ? DERIVE_MAX_PEOPLE / 2 : DERIVE_MAX_PEOPLE,
-      pause: yieldToRequests,
+      pause,
     })
     // One pass's work budget, shared: two vendors' slices together cost what one alone would.
     const share = {
       ...this.deps.limits,
+      pause,
       maxRecords: Math.ceil(SLICE_MAX_RECORDS / Math.max(1, due.length)),
       maxDerivePeople: Math.ceil(
         Math.max(0, DERIVE_MAX_PEOPLE - derived.people) / Math.max(1, due.length),
