@@ -136,6 +136,7 @@ export class Alarm {
       pages: sum(work, 'pages'),
       records: sum(work, 'records'),
       derivedPeople: derived.people + sum(work, 'derivedPeople'),
+      deriveQueued: store.countPendingDerive(),
     })
   }
 
