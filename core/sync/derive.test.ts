@@ -258,6 +258,26 @@ describe('derive order and pacing', () => {
     })
     expect(sizes).toEqual(Array.from({ length: 10 }, () => 4))
   })
+  it('leaves a deliberate rest out where the clock stands still during the derive', async () => {
+    queue(people(1, 40))
+    // The clock moves only in pauses: by 1 ms a person derived, plus a 100 ms rest it reports.
+    let t = 0
+    const sizes: number[] = []
+    let derived = 0
+    await derivePendingPaced(store, {
+      now,
+      clock: { now: () => t },
+      targetMs: 4,
+      pause: async () => {
+        const total = store.listCustomers().total
+        sizes.push(total - derived)
+        t += total - derived + 100
+        derived = total
+        return 100
+      },
+    })
+    expect(sizes).toEqual(Array.from({ length: 10 }, () => 4))
+  })
 })
 
 describe('deriveOnDemand', () => {

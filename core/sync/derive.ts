@@ -175,22 +175,25 @@ export function derivePendingSlice(
  * hundredfold (one ticket or hundreds), so a batch is sized by time, not count: the next one takes
  * what fits in `targetMs` at the running cost per person. A batch is timed from its start to its
  * end; where the clock stands still during synchronous work (Cloudflare's moves on I/O only), from
- * its start to the next one's, the pause and what ran in it included, which only makes batches
- * smaller.
+ * its start to the next one's less the pause's deliberate rest (what ran in the pause counts, which
+ * only makes batches smaller).
  */
 export async function derivePendingPaced(
   store: TenantStore,
   options: DeriveOptions &
     DeriveBounds & {
-      /** Awaited after each batch, given how long it took (ms; estimated where the clock stood still). */
-      pause: (batchMs: number) => Promise<void>
+      /**
+       * Awaited after each batch, given how long it took (ms; estimated where the clock stood
+       * still); resolves to how long it rested on purpose, if it did (left out of the next timing).
+       */
+      pause: (batchMs: number) => Promise<number | void>
       targetMs?: number
     },
 ): Promise<DeriveSlice> {
   const clock = options.clock ?? store
   const target = options.targetMs ?? PACED_TARGET_MS
   const customers = new Set<string>()
-  const pacing = { size: PACED_FIRST_BATCH, msPerPerson: -1 }
+  const pacing = { size: PACED_FIRST_BATCH, msPerPerson: 0 }
   let people = 0
   let start = clock.now()
   const batches = deriveBatches(store, { ...options, batch: () => pacing.size }, customers)
@@ -198,12 +201,12 @@ export async function derivePendingPaced(
     const done = taken - people
     people = taken
     const end = clock.now()
-    await options.pause(end > start ? end - start : Math.max(0, pacing.msPerPerson) * done)
+    const rested = await options.pause(end > start ? end - start : pacing.msPerPerson * done)
     const next = clock.now()
-    const cost = (end > start ? end - start : next - start) / done
+    const cost = Math.max(0, end > start ? end - start : next - start - (rested ?? 0)) / done
     start = next
     // Half the weight on the last batch: one busy customer shrinks the next few, not all of them.
-    pacing.msPerPerson = pacing.msPerPerson < 0 ? cost : (pacing.msPerPerson + cost) / 2
+    pacing.msPerPerson = people === done ? cost : (pacing.msPerPerson + cost) / 2
     pacing.size = Math.min(
       PACED_MAX_BATCH,
       Math.max(1, Math.floor(target / Math.max(pacing.msPerPerson, 0.01))),

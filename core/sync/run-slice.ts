@@ -37,7 +37,7 @@ export interface SliceOptions {
    * Awaited between derive batches, given the batch's time (default: a zero timer), so lookups are
    * answered mid-derive.
    */
-  pause?: (batchMs: number) => Promise<void>
+  pause?: (batchMs: number) => Promise<number | void>
   now?: () => number
 }
 

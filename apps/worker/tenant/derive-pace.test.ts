@@ -18,14 +18,14 @@ describe('derivePause', () => {
 
   it('only yields when nobody is looking', async () => {
     const { pause, slept } = setup()
-    await pause(30)
+    expect(await pause(30)).toBe(0)
     expect(slept).toEqual([0])
   })
 
   it('rests as long as the batch took while lookups come in, then stops resting', async () => {
     const { tenant, pause, slept, at } = setup()
     noteLookup(tenant, 1_000_000)
-    await pause(12.4)
+    expect(await pause(12.4)).toBe(13)
     await pause(1)
     at(1_000_000 + LOOKUP_ACTIVE_MS - 1)
     await pause(7)

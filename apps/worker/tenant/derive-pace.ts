@@ -18,15 +18,17 @@ export function noteLookup(tenant: object, nowMs: number): void {
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-/** The pause between derive batches (`derivePendingPaced`) for this tenant. */
+/** The pause between derive batches (`derivePendingPaced`) for this tenant: resolves to its rest. */
 export function derivePause(
   tenant: object,
   now: () => number,
   sleep: (ms: number) => Promise<void> = wait,
-): (batchMs: number) => Promise<void> {
-  return (batchMs) => {
+): (batchMs: number) => Promise<number> {
+  return async (batchMs) => {
     const at = lastLookup.get(tenant)
     const active = at !== undefined && now() - at < LOOKUP_ACTIVE_MS
-    return sleep(active ? Math.max(MIN_REST_MS, Math.ceil(batchMs)) : 0)
+    const rest = active ? Math.max(MIN_REST_MS, Math.ceil(batchMs)) : 0
+    await sleep(rest)
+    return rest
   }
 }

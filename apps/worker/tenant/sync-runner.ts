@@ -15,7 +15,7 @@ export interface SliceLimits {
   maxRecords?: number
   maxDerivePeople?: number
   /** Between derive batches (alarm.ts: rests while lookups come in). */
-  pause?: (batchMs: number) => Promise<void>
+  pause?: (batchMs: number) => Promise<number | void>
 }
 
 export interface SliceSummary {
