@@ -161,6 +161,16 @@ async function measure(
   await series(pick(10, 1)) // warm
   const idle = await series(pick(60, 2))
   const busy = await series(Array.from({ length: 30 }, () => busiest[0]))
+  const ms = (xs: { ms: number }[], q: number) =>
+    fmt.ms(
+      quantile(
+        xs.map((x) => x.ms),
+        q,
+      ),
+    )
+  progress(
+    `workerd: idle lookup p50 ${ms(idle, 0.5)} p95 ${ms(idle, 0.95)}; busiest (${busiest[1]} tickets) p50 ${ms(busy, 0.5)} p95 ${ms(busy, 0.95)}`,
+  )
 
   // A settings change: every view re-derives while lookups go on.
   const settings = await admin.get<Record<string, unknown>>(`${base}/settings`)
@@ -172,9 +182,10 @@ async function measure(
   // A re-derive of 60,000 people (300k tickets) runs for several minutes at half the thread.
   while (performance.now() - changedAt < 1_800_000) {
     during.push(...(await series(pick(5, salt++))))
-    if (during.length % 500 === 0) {
+    if (during.length % 200 === 0) {
+      const queued = passes.at(-1)?.deriveQueued ?? '?'
       progress(
-        `workerd: re-derive, ${during.length} lookups, ${passes.length - passesBefore} passes`,
+        `workerd: re-derive, ${passes.length - passesBefore} passes, ${queued} queued; ${during.length} lookups p50 ${ms(during, 0.5)} p95 ${ms(during, 0.95)}`,
       )
     }
     // Done once a pass leaves the derive queue empty (a pass resting for lookups may take longer
