@@ -278,6 +278,26 @@ describe('derive order and pacing', () => {
     })
     expect(sizes).toEqual(Array.from({ length: 10 }, () => 4))
   })
+  it('stops starting batches once they took maxWorkMs together, rests left out', async () => {
+    queue(people(1, 40))
+    // 1 ms a person in the clock, plus a 100 ms rest each pause reports; 10 ms of work at most.
+    let t = 0
+    let derived = 0
+    const slice = await derivePendingPaced(store, {
+      now,
+      clock: { now: () => t },
+      targetMs: 4,
+      maxWorkMs: 10,
+      pause: async () => {
+        const total = store.listCustomers().total
+        t += total - derived + 100
+        derived = total
+        return 100
+      },
+    })
+    expect(slice.people).toBe(12) // 4 + 4 + 4: 12 ms ≥ 10 after the third batch
+    expect(slice.remaining).toBe(28)
+  })
 })
 
 describe('deriveOnDemand', () => {

@@ -88,6 +88,12 @@ export function rederive(
 
 /** People re-derived per call at most by default (a settings change queues every customer's members). */
 export const DERIVE_MAX_PEOPLE = 1000
+/**
+ * The derive's time in one alarm pass at most (its batches, rests left out): at 300k tickets a
+ * person costs about 8 ms in workerd against 4 at 20k (bench/README.md), so 1,000 people alone
+ * neared the pass's 10 s CPU target.
+ */
+export const DERIVE_MAX_WORK_MS = 4000
 const BATCH = 200
 /**
  * A paced derive's batches aim at this much time each (measured, see `derivePendingPaced`): a
@@ -106,6 +112,11 @@ export interface DeriveBounds {
   maxMillis?: number
   /** What `maxMillis` is measured on (default: the store's clock). */
   clock?: { now(): number }
+  /**
+   * `derivePendingPaced` only: no batch starts once the batches took this long together (ms, rests
+   * left out): the derive's share of a pass's CPU, whatever a person costs in this tenant.
+   */
+  maxWorkMs?: number
   /** People per transaction (default 200); read before each batch (`derivePendingPaced` adapts it). */
   batch?: number | (() => number)
 }
@@ -195,6 +206,7 @@ export async function derivePendingPaced(
   const customers = new Set<string>()
   const pacing = { size: PACED_FIRST_BATCH, msPerPerson: 0 }
   let people = 0
+  let worked = 0
   let start = clock.now()
   const batches = deriveBatches(store, { ...options, batch: () => pacing.size }, customers)
   for (const taken of batches) {
@@ -205,6 +217,8 @@ export async function derivePendingPaced(
     const next = clock.now()
     const cost = Math.max(0, end > start ? end - start : next - start - (rested ?? 0)) / done
     start = next
+    worked += cost * done
+    if (options.maxWorkMs !== undefined && worked >= options.maxWorkMs) break
     // Half the weight on the last batch: one busy customer shrinks the next few, not all of them.
     pacing.msPerPerson = people === done ? cost : (pacing.msPerPerson + cost) / 2
     pacing.size = Math.min(

@@ -1,5 +1,9 @@
 import type { SqlPort, TenantStore } from '../../../core/store/index.ts'
-import { DERIVE_MAX_PEOPLE, derivePendingPaced } from '../../../core/sync/derive.ts'
+import {
+  DERIVE_MAX_PEOPLE,
+  DERIVE_MAX_WORK_MS,
+  derivePendingPaced,
+} from '../../../core/sync/derive.ts'
 import { SLICE_MAX_RECORDS } from '../../../core/sync/run-slice.ts'
 import type { Alerts } from './alerts.ts'
 import type { Connections } from './connections.ts'
@@ -106,6 +110,7 @@ export class Alarm {
     const derived = await derivePendingPaced(store, {
       now: started,
       maxPeople: due.length > 0 ? DERIVE_MAX_PEOPLE / 2 : DERIVE_MAX_PEOPLE,
+      maxWorkMs: due.length > 0 ? DERIVE_MAX_WORK_MS / 2 : DERIVE_MAX_WORK_MS,
       pause,
     })
     // One pass's work budget, shared: two vendors' slices together cost what one alone would.
@@ -116,6 +121,8 @@ export class Alarm {
       maxDerivePeople: Math.ceil(
         Math.max(0, DERIVE_MAX_PEOPLE - derived.people) / Math.max(1, due.length),
       ),
+      // The other half of the derive's time, over the slices' start and end derives.
+      maxDeriveMs: Math.ceil(DERIVE_MAX_WORK_MS / 4 / Math.max(1, due.length)),
     }
     const work = await Promise.all(due.map((d) => this.slice(tenantId, d, share)))
     // Alerts the derives above raised (and retries that are due), after the syncs' writes.
