@@ -3,7 +3,13 @@ import type { UnifiedRecord } from '../model/index.ts'
 import { openNodeSqlite } from '../store/node-sqlite.ts'
 import { at, person, response, ticket, zdRef } from '../store/records.fixtures.ts'
 import { TenantStore } from '../store/index.ts'
-import { deriveOnDemand, derivePendingPaced, derivePendingSlice } from './derive.ts'
+import {
+  deriveOnDemand,
+  derivePendingPaced,
+  derivePendingSlice,
+  PACED_FIRST_BATCH,
+  PACED_MAX_BATCH,
+} from './derive.ts'
 
 const now = Date.UTC(2026, 0, 2)
 let store: TenantStore
@@ -182,20 +188,115 @@ describe('derive order and pacing', () => {
     expect(first.remaining).toBe(30)
   })
 
-  it('paces a derive in small batches, pausing between them, within its bounds', async () => {
-    queue(people(1, 50))
-    let pauses = 0
+  /** A paced derive over a clock that only its pauses move, by `msPerPerson` per person derived. */
+  async function pacedSizes(msPerPerson: (size: number) => number, maxPeople: number) {
+    let t = 0
+    const sizes: number[] = []
+    let derived = 0
     const slice = await derivePendingPaced(store, {
       now,
-      maxPeople: 45,
+      maxPeople,
+      targetMs: 4,
+      clock: { now: () => t },
       pause: async () => {
-        pauses++
+        const total = store.listCustomers().total
+        sizes.push(total - derived)
+        t += msPerPerson(total - derived) * (total - derived)
+        derived = total
       },
     })
+    return { slice, sizes }
+  }
+
+  it('paces a derive in batches sized to the time target, pausing between them, within its bounds', async () => {
+    queue(people(1, 50))
+    // 1 ms a person against a 4 ms target: 4 at a time (the first batch is 4 before any timing).
+    const { slice, sizes } = await pacedSizes(() => 1, 45)
+    expect(sizes).toEqual([...Array.from({ length: 11 }, () => 4), 1])
+    expect(sizes.reduce((a, b) => a + b)).toBe(45)
     expect(slice.people).toBe(45)
-    expect(pauses).toBe(3) // batches of 20, 20, 5
     expect(slice.remaining).toBe(5)
     expect(store.listCustomers().total).toBe(45)
+  })
+
+  it('grows batches of cheap people and shrinks them after a costly batch', async () => {
+    queue(people(1, 400))
+    // Cheap people (0.05 ms) grow the batch to its cap; one 40 ms batch brings it down to one person.
+    let costly = false
+    const { sizes } = await pacedSizes((size) => {
+      if (size === PACED_MAX_BATCH && !costly) {
+        costly = true
+        return 40 / size
+      }
+      return 0.05
+    }, 400)
+    expect(sizes[0]).toBe(PACED_FIRST_BATCH)
+    const capped = sizes.indexOf(PACED_MAX_BATCH)
+    expect(capped).toBeGreaterThan(0)
+    // 40 ms over 50 people averaged with 0.05 ms: 0.425 ms a person → 9, then recovering.
+    expect(sizes[capped + 1]).toBe(Math.floor(4 / ((40 / 50 + 0.05) / 2)))
+    expect(sizes[capped + 2]!).toBeGreaterThan(sizes[capped + 1]!)
+    expect(sizes.reduce((a, b) => a + b)).toBe(400)
+  })
+  it('leaves the pause out of the batch time when the clock moves during the derive', async () => {
+    queue(people(1, 40))
+    // 1 ms a person, seen while deriving (customers written so far); each pause takes 100 ms.
+    let paused = 0
+    const clock = { now: () => store.listCustomers().total + paused }
+    const sizes: number[] = []
+    let derived = 0
+    await derivePendingPaced(store, {
+      now,
+      clock,
+      targetMs: 4,
+      pause: async () => {
+        const total = store.listCustomers().total
+        sizes.push(total - derived)
+        derived = total
+        paused += 100
+      },
+    })
+    expect(sizes).toEqual(Array.from({ length: 10 }, () => 4))
+  })
+  it('leaves a deliberate rest out where the clock stands still during the derive', async () => {
+    queue(people(1, 40))
+    // The clock moves only in pauses: by 1 ms a person derived, plus a 100 ms rest it reports.
+    let t = 0
+    const sizes: number[] = []
+    let derived = 0
+    await derivePendingPaced(store, {
+      now,
+      clock: { now: () => t },
+      targetMs: 4,
+      pause: async () => {
+        const total = store.listCustomers().total
+        sizes.push(total - derived)
+        t += total - derived + 100
+        derived = total
+        return 100
+      },
+    })
+    expect(sizes).toEqual(Array.from({ length: 10 }, () => 4))
+  })
+  it('stops starting batches once they took maxWorkMs together, rests left out', async () => {
+    queue(people(1, 40))
+    // 1 ms a person in the clock, plus a 100 ms rest each pause reports; 10 ms of work at most.
+    let t = 0
+    let derived = 0
+    const slice = await derivePendingPaced(store, {
+      now,
+      clock: { now: () => t },
+      targetMs: 4,
+      maxWorkMs: 10,
+      pause: async () => {
+        const total = store.listCustomers().total
+        t += total - derived + 100
+        derived = total
+        return 100
+      },
+    })
+    expect(slice.people).toBe(12) // 4 + 4 + 4: 12 ms ≥ 10 after the third batch
+    expect(slice.remaining).toBe(28)
   })
 })
 

@@ -83,9 +83,22 @@ export function rederive(
 
 /** People re-derived per call at most by default (a settings change queues every customer's members). */
 export const DERIVE_MAX_PEOPLE = 1000
+/**
+ * The derive's time in one alarm pass at most (its batches, rests left out): at 300k tickets a
+ * person costs about 8 ms in workerd against 4 at 20k (bench/README.md), so 1,000 people alone
+ * neared the pass's 10 s CPU target.
+ */
+export const DERIVE_MAX_WORK_MS = 4000
 const BATCH = 200
-/** A paced derive's batch: short enough that a lookup waiting behind it stays quick. */
-export const PACED_BATCH = 20
+/**
+ * A paced derive's batches aim at this much time each (measured, see `derivePendingPaced`): a
+ * lookup arriving mid-derive waits behind one batch, and each of its hops (the worker's own
+ * directory and key checks share the isolate's thread under workerd) behind one more.
+ */
+export const PACED_TARGET_MS = 10
+/** Its first batch, before it has measured what a person costs, and the size it grows to at most. */
+export const PACED_FIRST_BATCH = 4
+export const PACED_MAX_BATCH = 50
 
 export interface DeriveBounds {
   /** Queued people taken per call at most (default `DERIVE_MAX_PEOPLE`). */
@@ -94,8 +107,13 @@ export interface DeriveBounds {
   maxMillis?: number
   /** What `maxMillis` is measured on (default: the store's clock). */
   clock?: { now(): number }
-  /** People per transaction (default 200; `PACED_BATCH` in `derivePendingPaced`). */
-  batch?: number
+  /**
+   * `derivePendingPaced` only: no batch starts once the batches took this long together (ms, rests
+   * left out): the derive's share of a pass's CPU, whatever a person costs in this tenant.
+   */
+  maxWorkMs?: number
+  /** People per transaction (default 200); read before each batch (`derivePendingPaced` adapts it). */
+  batch?: number | (() => number)
 }
 
 export interface DeriveSlice {
@@ -127,9 +145,11 @@ function* deriveBatches(
     const wanted = maxPeople - taken
     const window = store.pendingDerive(wanted)
     if (window.length === 0) return
-    for (let i = 0; i < window.length; i += batch) {
+    const size = typeof batch === 'number' ? () => batch : batch
+    for (let i = 0; i < window.length;) {
       if (clock.now() >= deadline) return
-      const keys = window.slice(i, i + batch)
+      const keys = window.slice(i, i + Math.max(1, size()))
+      i += keys.length
       for (const id of rederive(store, keys, derive)) customers.add(id)
       taken += keys.length
       yield taken
@@ -155,19 +175,51 @@ export function derivePendingSlice(
 }
 
 /**
- * `derivePendingSlice` in small batches (`PACED_BATCH`), awaiting `pause` between them: a Durable
- * Object answers nothing while synchronous work runs, so the worker's alarm derives this way and a
- * sidebar lookup arriving mid-derive waits for one short batch, not the whole slice.
+ * `derivePendingSlice` in short batches, awaiting `pause` between them: a Durable Object answers
+ * nothing while synchronous work runs, so the worker's alarm derives this way and a sidebar lookup
+ * arriving mid-derive waits for one short batch, not the whole slice. A person's cost varies a
+ * hundredfold (one ticket or hundreds), so a batch is sized by time, not count: the next one takes
+ * what fits in `targetMs` at the running cost per person. A batch is timed from its start to its
+ * end; where the clock stands still during synchronous work (Cloudflare's moves on I/O only), from
+ * its start to the next one's less the pause's deliberate rest (what ran in the pause counts, which
+ * only makes batches smaller).
  */
 export async function derivePendingPaced(
   store: TenantStore,
-  options: DeriveOptions & DeriveBounds & { pause: () => Promise<void> },
+  options: DeriveOptions &
+    DeriveBounds & {
+      /**
+       * Awaited after each batch, given how long it took (ms; estimated where the clock stood
+       * still); resolves to how long it rested on purpose, if it did (left out of the next timing).
+       */
+      pause: (batchMs: number) => Promise<number | void>
+      targetMs?: number
+    },
 ): Promise<DeriveSlice> {
+  const clock = options.clock ?? store
+  const target = options.targetMs ?? PACED_TARGET_MS
   const customers = new Set<string>()
+  const pacing = { size: PACED_FIRST_BATCH, msPerPerson: 0 }
   let people = 0
-  for (const taken of deriveBatches(store, { batch: PACED_BATCH, ...options }, customers)) {
+  let worked = 0
+  let start = clock.now()
+  const batches = deriveBatches(store, { ...options, batch: () => pacing.size }, customers)
+  for (const taken of batches) {
+    const done = taken - people
     people = taken
-    await options.pause()
+    const end = clock.now()
+    const rested = await options.pause(end > start ? end - start : pacing.msPerPerson * done)
+    const next = clock.now()
+    const cost = Math.max(0, end > start ? end - start : next - start - (rested ?? 0)) / done
+    start = next
+    worked += cost * done
+    if (options.maxWorkMs !== undefined && worked >= options.maxWorkMs) break
+    // Half the weight on the last batch: one busy customer shrinks the next few, not all of them.
+    pacing.msPerPerson = people === done ? cost : (pacing.msPerPerson + cost) / 2
+    pacing.size = Math.min(
+      PACED_MAX_BATCH,
+      Math.max(1, Math.floor(target / Math.max(pacing.msPerPerson, 0.01))),
+    )
   }
   return { customers: [...customers].sort(), people, remaining: store.countPendingDerive() }
 }

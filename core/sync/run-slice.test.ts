@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { at, zdRef } from '../store/records.fixtures.ts'
 import { openNodeSqlite } from '../store/node-sqlite.ts'
 import { TenantStore } from '../store/index.ts'
+import { derivePendingSlice } from './derive.ts'
 import { createFakeClock } from './fake-clock.ts'
 import { createRateBudget } from './rate-budget.ts'
 import { FakeVendor, type FakeItem } from './fake-vendor.fixtures.ts'
@@ -385,5 +386,24 @@ describe('runSlice work budget', () => {
     expect(result.work.derivedPeople).toBe(2)
     // Users 1–4 and 6 are queued by the pages; 2 were derived, the others wait for the alarm.
     expect(store.countPendingDerive()).toBe(3)
+  })
+
+  it("hands maxDeriveMs to each of its derives as the derive's work bound", async () => {
+    const clock = createFakeClock()
+    const store = openStore(clock)
+    const vendor = seededVendor(clock)
+    const bounds: (number | undefined)[] = []
+    await runSlice({
+      store,
+      connectionId: 'zd',
+      connector: vendor.connector(),
+      http: vendor.client(clock),
+      options: { ...unbounded, maxDeriveMs: 250, now: clock.now },
+      derive: (s, o) => {
+        bounds.push(o.maxWorkMs)
+        return derivePendingSlice(s, o)
+      },
+    })
+    expect(bounds).toEqual([250, 250])
   })
 })

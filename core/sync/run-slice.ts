@@ -33,8 +33,13 @@ export interface SliceOptions {
   maxRecords?: number
   /** People derived in the slice at most, its start and end derives together (default 1,000). */
   maxDerivePeople?: number
-  /** Awaited between derive batches (default: a zero timer), so lookups are answered mid-derive. */
-  pause?: () => Promise<void>
+  /** Each of the slice's two derives stops starting batches after this much work (ms). */
+  maxDeriveMs?: number
+  /**
+   * Awaited between derive batches, given the batch's time (default: a zero timer), so lookups are
+   * answered mid-derive.
+   */
+  pause?: (batchMs: number) => Promise<number | void>
   now?: () => number
 }
 
@@ -115,7 +120,8 @@ export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
     const maxPeople = Math.min(cap, maxDerive - work.derivedPeople)
     if (maxPeople <= 0) return
     try {
-      const slice = await derive(store, { now: now(), maxPeople })
+      const bound = options.maxDeriveMs === undefined ? {} : { maxWorkMs: options.maxDeriveMs }
+      const slice = await derive(store, { now: now(), maxPeople, ...bound })
       for (const id of slice.customers) touched.add(id)
       work.derivedPeople += slice.people
     } catch (error) {

@@ -1,10 +1,15 @@
 import type { SqlPort, TenantStore } from '../../../core/store/index.ts'
-import { DERIVE_MAX_PEOPLE, derivePendingPaced } from '../../../core/sync/derive.ts'
+import {
+  DERIVE_MAX_PEOPLE,
+  DERIVE_MAX_WORK_MS,
+  derivePendingPaced,
+} from '../../../core/sync/derive.ts'
 import { SLICE_MAX_RECORDS } from '../../../core/sync/run-slice.ts'
 import type { Alerts } from './alerts.ts'
 import type { Connections } from './connections.ts'
 import type { Lifecycle } from './lifecycle.ts'
 import { credentialVerdict, noteCredentialVerdict } from './lifecycle-state.ts'
+import { derivePause } from './derive-pace.ts'
 import type { TenantKeys } from './keys.ts'
 import { log } from '../log.ts'
 import { runForSlice } from './connection-ops.ts'
@@ -17,9 +22,6 @@ import type { SliceLimits, SliceSummary, SyncRunner } from './sync-runner.ts'
 
 /** A slice that failed outright (bad credentials, vendor down) waits this long before the next try. */
 const FAILURE_BACKOFF_MS = 60_000
-
-/** Between derive batches: lets the object answer a lookup that arrived meanwhile. */
-const yieldToRequests = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 type Due = ReturnType<typeof dueSchedules>[number]
 
@@ -103,18 +105,24 @@ export class Alarm {
     // One pass derives DERIVE_MAX_PEOPLE at most: half here when connections are due, the rest
     // shared by their slices (which derive what their pages queued).
     const due = dueSchedules(sql, started)
+    // Between batches the derive lets lookups in, and rests while they keep coming (derive-pace.ts).
+    const pause = derivePause(store, () => this.now())
     const derived = await derivePendingPaced(store, {
       now: started,
       maxPeople: due.length > 0 ? DERIVE_MAX_PEOPLE / 2 : DERIVE_MAX_PEOPLE,
-      pause: yieldToRequests,
+      maxWorkMs: due.length > 0 ? DERIVE_MAX_WORK_MS / 2 : DERIVE_MAX_WORK_MS,
+      pause,
     })
     // One pass's work budget, shared: two vendors' slices together cost what one alone would.
     const share = {
       ...this.deps.limits,
+      pause,
       maxRecords: Math.ceil(SLICE_MAX_RECORDS / Math.max(1, due.length)),
       maxDerivePeople: Math.ceil(
         Math.max(0, DERIVE_MAX_PEOPLE - derived.people) / Math.max(1, due.length),
       ),
+      // The other half of the derive's time, over the slices' start and end derives.
+      maxDeriveMs: Math.ceil(DERIVE_MAX_WORK_MS / 4 / Math.max(1, due.length)),
     }
     const work = await Promise.all(due.map((d) => this.slice(tenantId, d, share)))
     // Alerts the derives above raised (and retries that are due), after the syncs' writes.
@@ -135,6 +143,7 @@ export class Alarm {
       pages: sum(work, 'pages'),
       records: sum(work, 'records'),
       derivedPeople: derived.people + sum(work, 'derivedPeople'),
+      deriveQueued: store.countPendingDerive(),
     })
   }
 

@@ -1,6 +1,7 @@
 import { LOOKUP_REFS } from '../../../connectors/index.ts'
 import type { CustomerQuery, TenantStore } from '../../../core/store/index.ts'
 import { deriveOnDemand } from '../../../core/sync/derive.ts'
+import { noteLookup } from './derive-pace.ts'
 import type { LookupKey, LookupResult } from './rpc-types.ts'
 
 /** Which record a vendor id names: each connector declares its own. */
@@ -12,6 +13,8 @@ const REFS = LOOKUP_REFS
  * view the alarm has not derived yet (mid-backfill) gets it derived here, when small enough.
  */
 export function lookupCustomer(store: TenantStore, key: LookupKey, nowMs: number): LookupResult {
+  // Sidebars are reading: a running derive gives them half the thread (derive-pace.ts).
+  noteLookup(store, nowMs)
   let query: CustomerQuery
   if (key.kind === 'email') {
     query = { by: 'email', email: key.email }

@@ -14,6 +14,9 @@ export interface SliceLimits {
   /** A share of the pass's work budget (alarm.ts): items committed, people derived. */
   maxRecords?: number
   maxDerivePeople?: number
+  maxDeriveMs?: number
+  /** Between derive batches (alarm.ts: rests while lookups come in). */
+  pause?: (batchMs: number) => Promise<number | void>
 }
 
 export interface SliceSummary {
