@@ -2,10 +2,12 @@ import { useMemo } from 'preact/hooks'
 import type uPlot from 'uplot'
 import { kindLabel } from './cx-labels.ts'
 import type { FrictionBoard } from './dashboard-api.ts'
-import { formatMonth, kindLayers, monthSeconds, stack } from './dashboard-series.ts'
+import { kindLayers, monthSeconds, stack } from './dashboard-series.ts'
 import { formatNumber, locale, t } from './i18n.ts'
 import { barSeries, monthChartOptions } from './month-chart.ts'
-import { UPlotChart } from './uplot-chart.tsx'
+import { MonthBoard, type MonthColumn } from './month-board.tsx'
+
+type FrictionMonth = FrictionBoard['months'][number]
 
 /** Zendesk Garden hues, one per friction kind (ten kinds). */
 const PALETTE = [
@@ -43,52 +45,27 @@ export function FrictionBoardView(props: { board: FrictionBoard }) {
       ),
     [locale, layers],
   )
+  const count = (v: number | null) => formatNumber(v ?? 0)
+  const columns: MonthColumn<FrictionMonth>[] = [
+    ...layers.map((l) => ({
+      key: l.kind,
+      label: kindLabel(l.kind),
+      kind: true,
+      value: (_m: FrictionMonth, j: number) => l.points[j]!,
+      format: count,
+    })),
+    { key: 'points', label: t('total'), value: (m) => m.points, format: count },
+    { key: 'open', label: t('stillOpen'), value: (m) => m.open, format: count },
+  ]
   return (
-    <section class="cx-board" data-board="friction">
-      <h2>{t('frictionTitle')}</h2>
-      {months.length === 0 ? (
-        <p>{t('noFriction')}</p>
-      ) : (
-        <figure data-chart="friction" aria-label={`${t('frictionTitle')} ${t('chartHint')}`}>
-          <UPlotChart options={options} data={data} />
-        </figure>
-      )}
-      <details>
-        <summary>{t('figures')}</summary>
-        <table class="cx-table" data-table="friction">
-          <caption>{t('frictionTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('month')}</th>
-              {layers.map((l) => (
-                <th scope="col" key={l.kind} data-kind={l.kind}>
-                  {kindLabel(l.kind)}
-                </th>
-              ))}
-              <th scope="col">{t('total')}</th>
-              <th scope="col">{t('stillOpen')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {months.map((m, j) => (
-              <tr key={m.month} data-month={m.month}>
-                <th scope="row">{formatMonth(m.month, locale)}</th>
-                {layers.map((l) => (
-                  <td key={l.kind} data-kind={l.kind} data-value={l.points[j]}>
-                    {formatNumber(l.points[j]!)}
-                  </td>
-                ))}
-                <td data-field="points" data-value={m.points}>
-                  {formatNumber(m.points)}
-                </td>
-                <td data-field="open" data-value={m.open}>
-                  {formatNumber(m.open)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </section>
+    <MonthBoard
+      name="friction"
+      title={t('frictionTitle')}
+      empty={t('noFriction')}
+      months={months}
+      options={options}
+      data={data}
+      columns={columns}
+    />
   )
 }

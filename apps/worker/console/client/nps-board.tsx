@@ -1,10 +1,12 @@
 import { useMemo } from 'preact/hooks'
 import type uPlot from 'uplot'
 import type { NpsBoard } from './dashboard-api.ts'
-import { formatMonth, formatNps, monthSeconds, stack } from './dashboard-series.ts'
+import { formatNps, monthSeconds, stack } from './dashboard-series.ts'
 import { formatNumber, locale, t } from './i18n.ts'
 import { barSeries, monthChartOptions } from './month-chart.ts'
-import { UPlotChart } from './uplot-chart.tsx'
+import { MonthBoard, type MonthColumn } from './month-board.tsx'
+
+type NpsMonth = NpsBoard['months'][number]
 
 export const COLOURS = { promoters: '#038153', passives: '#f5a133', detractors: '#cc3340' }
 
@@ -64,68 +66,37 @@ export function NpsBoardView(props: { board: NpsBoard }) {
       ),
     [locale, months],
   )
+  const count = (v: number | null) => formatNumber(v ?? 0)
+  const columns: MonthColumn<NpsMonth>[] = [
+    { key: 'score', label: t('nps'), value: (m) => m.score, format: (v) => formatNps(v, locale) },
+    { key: 'promoters', label: t('promoters'), value: (m) => m.promoters, format: count },
+    { key: 'passives', label: t('passives'), value: (m) => m.passives, format: count },
+    { key: 'detractors', label: t('detractors'), value: (m) => m.detractors, format: count },
+    { key: 'answers', label: t('answers'), value: (m) => m.answers, format: count },
+  ]
   return (
-    <section class="cx-board" data-board="nps">
-      <h2>{t('npsTitle')}</h2>
-      {months.length === 0 ? (
-        <p>{t('noAnswers')}</p>
-      ) : (
-        <figure data-chart="nps" aria-label={`${t('npsTitle')} ${t('chartHint')}`}>
-          <UPlotChart options={options} data={data} />
-        </figure>
-      )}
-      <details>
-        <summary>{t('figures')}</summary>
-        <table class="cx-table" data-table="nps">
-          <caption>{t('npsTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('month')}</th>
-              <th scope="col">{t('nps')}</th>
-              <th scope="col">{t('promoters')}</th>
-              <th scope="col">{t('passives')}</th>
-              <th scope="col">{t('detractors')}</th>
-              <th scope="col">{t('answers')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {months.map((m) => (
-              <tr key={m.month} data-month={m.month}>
-                <th scope="row">{formatMonth(m.month, locale)}</th>
-                <td data-field="score" data-value={m.score}>
-                  {formatNps(m.score, locale)}
-                </td>
-                <td data-field="promoters" data-value={m.promoters}>
-                  {formatNumber(m.promoters)}
-                </td>
-                <td data-field="passives" data-value={m.passives}>
-                  {formatNumber(m.passives)}
-                </td>
-                <td data-field="detractors" data-value={m.detractors}>
-                  {formatNumber(m.detractors)}
-                </td>
-                <td data-field="answers" data-value={m.answers}>
-                  {formatNumber(m.answers)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr data-month="all">
-              <th scope="row">{t('allMonths')}</th>
-              <td data-field="score" data-value={overall.score ?? ''}>
-                {formatNps(overall.score, locale)}
-              </td>
-              <td data-field="promoters">{formatNumber(overall.promoters)}</td>
-              <td data-field="passives">{formatNumber(overall.passives)}</td>
-              <td data-field="detractors">{formatNumber(overall.detractors)}</td>
-              <td data-field="answers" data-value={overall.answers}>
-                {formatNumber(overall.answers)}
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-      </details>
-    </section>
+    <MonthBoard
+      name="nps"
+      title={t('npsTitle')}
+      empty={t('noAnswers')}
+      months={months}
+      options={options}
+      data={data}
+      columns={columns}
+      footer={
+        <tr data-month="all">
+          <th scope="row">{t('allMonths')}</th>
+          <td data-field="score" data-value={overall.score ?? ''}>
+            {formatNps(overall.score, locale)}
+          </td>
+          <td data-field="promoters">{formatNumber(overall.promoters)}</td>
+          <td data-field="passives">{formatNumber(overall.passives)}</td>
+          <td data-field="detractors">{formatNumber(overall.detractors)}</td>
+          <td data-field="answers" data-value={overall.answers}>
+            {formatNumber(overall.answers)}
+          </td>
+        </tr>
+      }
+    />
   )
 }

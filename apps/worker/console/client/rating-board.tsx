@@ -1,11 +1,13 @@
 import { useMemo } from 'preact/hooks'
 import type uPlot from 'uplot'
 import type { RatingBoard } from './dashboard-api.ts'
-import { formatMonth, formatPercent, monthSeconds, stack } from './dashboard-series.ts'
+import { formatPercent, monthSeconds, stack } from './dashboard-series.ts'
 import { formatNumber, locale, t } from './i18n.ts'
 import { barSeries, monthChartOptions } from './month-chart.ts'
 import { COLOURS } from './nps-board.tsx'
-import { UPlotChart } from './uplot-chart.tsx'
+import { MonthBoard, type MonthColumn } from './month-board.tsx'
+
+type RatingMonth = RatingBoard['months'][number]
 
 const percentOf = (v: number | null) => (v === null ? '—' : formatPercent(v, locale))
 
@@ -74,58 +76,34 @@ export function RatingBoardView(props: { name: 'csat' | 'ces'; board: RatingBoar
       ),
     [locale, months, title],
   )
+  const count = (v: number | null) => formatNumber(v ?? 0)
+  const columns: MonthColumn<RatingMonth>[] = [
+    {
+      key: 'satisfiedPercent',
+      label: t('satisfiedPercent'),
+      value: (m) => m.satisfiedPercent,
+      format: percentOf,
+    },
+    {
+      key: 'averageNormalised',
+      label: t('averageNormalised'),
+      value: (m) => m.averageNormalised,
+      format: (v) => percentOf(v === null ? null : v * 100),
+    },
+    { key: 'satisfied', label: t('satisfied'), value: (m) => m.satisfied, format: count },
+    { key: 'neutral', label: t('neutral'), value: (m) => m.neutral, format: count },
+    { key: 'unsatisfied', label: t('unsatisfied'), value: (m) => m.unsatisfied, format: count },
+    { key: 'answers', label: t('answers'), value: (m) => m.answers, format: count },
+  ]
   return (
-    <section class="cx-board" data-board={name}>
-      <h2>{title}</h2>
-      {months.length === 0 ? (
-        <p>{t('noAnswers')}</p>
-      ) : (
-        <figure data-chart={name} aria-label={`${title} ${t('chartHint')}`}>
-          <UPlotChart options={options} data={data} />
-        </figure>
-      )}
-      <details>
-        <summary>{t('figures')}</summary>
-        <table class="cx-table" data-table={name}>
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('month')}</th>
-              <th scope="col">{t('satisfiedPercent')}</th>
-              <th scope="col">{t('averageNormalised')}</th>
-              <th scope="col">{t('satisfied')}</th>
-              <th scope="col">{t('neutral')}</th>
-              <th scope="col">{t('unsatisfied')}</th>
-              <th scope="col">{t('answers')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {months.map((m) => (
-              <tr key={m.month} data-month={m.month}>
-                <th scope="row">{formatMonth(m.month, locale)}</th>
-                <td data-field="satisfiedPercent" data-value={m.satisfiedPercent}>
-                  {percentOf(m.satisfiedPercent)}
-                </td>
-                <td data-field="averageNormalised" data-value={m.averageNormalised}>
-                  {percentOf(m.averageNormalised * 100)}
-                </td>
-                <td data-field="satisfied" data-value={m.satisfied}>
-                  {formatNumber(m.satisfied)}
-                </td>
-                <td data-field="neutral" data-value={m.neutral}>
-                  {formatNumber(m.neutral)}
-                </td>
-                <td data-field="unsatisfied" data-value={m.unsatisfied}>
-                  {formatNumber(m.unsatisfied)}
-                </td>
-                <td data-field="answers" data-value={m.answers}>
-                  {formatNumber(m.answers)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </section>
+    <MonthBoard
+      name={name}
+      title={title}
+      empty={t('noAnswers')}
+      months={months}
+      options={options}
+      data={data}
+      columns={columns}
+    />
   )
 }
