@@ -21,7 +21,7 @@ export interface ZendeskConfig {
   accountRateLimit?: number
   /** Incremental export requests per minute: 10, or 30 with the High Volume add-on. */
   exportRateLimit?: number
-  /** How far back CSAT streams re-read each poll (s), for ratings edited after creation; 7 days. */
+  /** How far back survey responses re-read each poll (s), for late answers; 7 days. */
   lookbackSeconds?: number
   /** HubSpot portal id: a `hubspot_contact_id` user field then links the user to that contact. */
   hubspotAccount?: string

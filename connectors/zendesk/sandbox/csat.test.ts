@@ -142,3 +142,29 @@ describe('GET /api/v2/guide/survey_responses', () => {
     expect(surveys.body.surveys[0].version).toBe(3)
   })
 })
+
+describe('a changed rating', () => {
+  it('keeps its creation, moves updated_at, and updates its ticket in the export', async () => {
+    const box = createZendeskSandbox({ users: 200, tickets: 2000, rateLimits: { account: false } })
+    const before = Math.floor(box.state.now() / 1000)
+    box.advance(3600_000)
+    const result = box.mutate({ changedRatings: 3 })
+    expect(result.changedRatings).toHaveLength(3)
+    box.advance(120_000)
+    const exported = await get(
+      box,
+      `/api/v2/incremental/tickets/cursor.json?start_time=${before}&per_page=1000`,
+    )
+    for (const id of result.changedRatings) {
+      const rating = box.state.account.ratings.get(id)!
+      expect(Date.parse(rating.updated_at)).toBe(result.at)
+      expect(Date.parse(rating.created_at)).toBeLessThan(result.at)
+      const ticket = exported.body.tickets.find((t: { id: number }) => t.id === rating.ticket_id)
+      expect(ticket?.satisfaction_rating).toEqual({
+        id: rating.id,
+        score: rating.score,
+        comment: rating.comment,
+      })
+    }
+  })
+})

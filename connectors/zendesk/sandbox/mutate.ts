@@ -18,6 +18,12 @@ export interface MutateOptions {
   deletedOrganizations?: number
   /** Legacy ratings on solved tickets (the ticket's `satisfaction_rating` changes too). */
   newRatings?: number
+  /**
+   * Received ratings whose customer changes their answer (good ↔ bad, new comment): the rating's
+   * `updated_at` moves, its `created_at` stays, and its ticket's `satisfaction_rating` and
+   * `updated_at` change with it.
+   */
+  changedRatings?: number
   /** Answered CSAT survey responses on solved tickets (the ticket is updated too). */
   newSurveyResponses?: number
   /** When it all happens (ms); default the sandbox clock. Every change shares this second. */
@@ -30,6 +36,7 @@ export interface MutationResult {
   users: { created: number[]; updated: number[]; merged: { loser: number; winner: number }[] }
   organizations: { updated: number[]; deleted: number[] }
   ratings: number[]
+  changedRatings: number[]
   surveyResponses: string[]
 }
 
@@ -59,6 +66,7 @@ export function applyMutation(
     users: { created: [], updated: [], merged: [] },
     organizations: { updated: [], deleted: [] },
     ratings: [],
+    changedRatings: [],
     surveyResponses: [],
   }
   const tickets = [...account.tickets.values()]
@@ -191,6 +199,28 @@ export function applyMutation(
     t.satisfaction_rating = { score: rating.score, id: rating.id, comment: rating.comment }
     touch(t)
     result.ratings.push(rating.id)
+  }
+  // A customer can change a rating (Help Center "Using customer satisfaction ratings"); the rating
+  // is the ticket's `satisfaction_rating` field, so the ticket is updated with it (OpenAPI
+  // `TicketObject.satisfaction_rating`; that the change bumps the ticket's `updated_at` is not
+  // stated in so many words [unverified], modeled as any ticket field change).
+  // Closed tickets cannot be updated (Tickets API "Update Ticket"): only solved tickets' ratings.
+  const received = [...account.ratings.values()].filter(
+    (r) =>
+      (r.score === 'good' || r.score === 'bad') &&
+      account.tickets.get(r.ticket_id)?.status === 'solved',
+  )
+  for (let i = 0; i < (options.changedRatings ?? 0) && received.length > 0; i++) {
+    const rating = received.splice(rng.int(0, received.length - 1), 1)[0]
+    const t = rating ? account.tickets.get(rating.ticket_id) : undefined
+    if (!rating || !t) continue
+    rating.score = rating.score === 'good' ? 'bad' : 'good'
+    rating.comment = rng.pick(rating.score === 'good' ? V.GOOD_COMMENTS : V.BAD_COMMENTS)
+    rating.updated_at = stamp
+    t.satisfaction_rating = { score: rating.score, id: rating.id, comment: rating.comment }
+    touch(t)
+    if (!result.tickets.updated.includes(t.id)) result.tickets.updated.push(t.id)
+    result.changedRatings.push(rating.id)
   }
   for (const t of pickTickets(options.newSurveyResponses ?? 0, rateable)) {
     const requester = account.users.get(t.requester_id) as ZUser
