@@ -168,3 +168,28 @@ describe('a changed rating', () => {
     }
   })
 })
+
+describe('a survey answered after it was offered', () => {
+  it('answers an open offered response, keeping its id and creation, and updates the ticket', () => {
+    const box = createZendeskSandbox({ users: 400, tickets: 4000, rateLimits: { account: false } })
+    const at = box.state.now()
+    const openBefore = [...box.state.account.surveyResponses.values()].filter(
+      (r) =>
+        r.answers.length === 0 &&
+        Date.parse(r.expires_at) > at &&
+        box.state.account.tickets.get(r.ticket_id)?.status === 'solved',
+    )
+    expect(openBefore.length).toBeGreaterThan(0)
+    const result = box.mutate({ newSurveyResponses: openBefore.length + 2 })
+    const late = result.surveyResponses.filter((id) => openBefore.some((r) => r.id === id))
+    expect(late).toHaveLength(openBefore.length)
+    for (const id of result.surveyResponses) {
+      const r = box.state.account.surveyResponses.get(id)!
+      expect(r.answers.some((a) => a.type === 'rating_scale')).toBe(true)
+      expect(Date.parse(box.state.account.tickets.get(r.ticket_id)!.updated_at)).toBe(result.at)
+      // Offered earlier when it was open before; else offered now.
+      if (late.includes(id)) expect(ulidTime(id)).toBeLessThan(result.at)
+      else expect(ulidTime(id)).toBe(result.at)
+    }
+  })
+})

@@ -1,7 +1,7 @@
-import { makeMetricSet, makeRating, makeSurveyResponse } from './generate.ts'
+import { makeMetricSet, makeRatedAnswers, makeRating, makeSurveyResponse } from './generate.ts'
 import { createRng, type Rng } from './prng.ts'
 import type { SandboxState } from './state.ts'
-import { iso, MINUTE } from './time.ts'
+import { iso, isoMs, MINUTE } from './time.ts'
 import type { ZTicket, ZUser } from './types.ts'
 import * as V from './vocab.ts'
 
@@ -222,10 +222,38 @@ export function applyMutation(
     if (!result.tickets.updated.includes(t.id)) result.tickets.updated.push(t.id)
     result.changedRatings.push(rating.id)
   }
-  for (const t of pickTickets(options.newSurveyResponses ?? 0, rateable)) {
+  // A survey response exists from the moment the survey is offered and takes answers until its
+  // `expires_at` (API reference "CSAT survey responses"): new answers go first to responses
+  // already offered and still open on solved tickets (closed ones cannot be updated), else to a
+  // survey offered and answered now. The ticket is updated with the answer [unverified: the
+  // reference does not say; the legacy rating, its predecessor, is a ticket field].
+  const open = [...account.surveyResponses.values()].filter(
+    (r) =>
+      r.answers.length === 0 &&
+      Date.parse(r.expires_at) > at &&
+      account.tickets.get(r.ticket_id)?.status === 'solved',
+  )
+  const wanted = options.newSurveyResponses ?? 0
+  for (let i = 0; i < wanted && open.length > 0; i++) {
+    const r = open.splice(rng.int(0, open.length - 1), 1)[0] as (typeof open)[number]
+    const version = account.surveyVersions.find(
+      (v) => v.id === r.survey_id && v.version === r.survey_version,
+    )
+    r.answers = makeRatedAnswers(rng, version?.points ?? 5, isoMs(at))
+    touch(account.tickets.get(r.ticket_id) as ZTicket)
+    result.surveyResponses.push(r.id)
+  }
+  const answered = new Set(
+    result.surveyResponses.map((id) => account.surveyResponses.get(id)?.ticket_id),
+  )
+  const fresh = pickTickets(
+    wanted - result.surveyResponses.length,
+    (t) => rateable(t) && !answered.has(t.id),
+  )
+  for (const t of fresh) {
     const requester = account.users.get(t.requester_id) as ZUser
     const version = account.surveyVersions.length
-    // Offered a little before `at`, answered at `at` at the latest; retry until it is answered.
+    // Offered and answered at `at`; retry until it is answered with a rating.
     for (let attempt = 0; attempt < 20; attempt++) {
       const before = new Set(account.surveyResponses.keys())
       const answeredAt = makeSurveyResponse(
@@ -233,9 +261,10 @@ export function applyMutation(
         account,
         t.id,
         requester,
-        at - 3 * 24 * 60 * MINUTE,
+        at,
         () => version,
         at + MINUTE,
+        at,
       )
       const id = [...account.surveyResponses.keys()].find((k) => !before.has(k))
       if (answeredAt !== null && id) {
