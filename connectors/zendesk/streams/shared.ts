@@ -14,7 +14,7 @@ export interface StreamOptions {
   startTime: number
   /** Items per page for the exports (≤ 1000); the paginated lists cap it at their own maximum. */
   pageSize: number
-  /** How far back survey responses re-read on each poll (ratings follow their tickets instead). */
+  /** How far back the daily survey-response sweep reads (s); hints from tickets do the rest. */
   lookbackSeconds: number
   hubspotAccount?: string
 }

@@ -23,6 +23,8 @@ export const WatermarkCursor = z.strictObject({
   hint: z.string().optional(),
   unseen: z.record(z.string(), z.number().int().nonnegative()).optional(),
   second: z.literal(true).optional(),
+  /** When the last sweep (a walk from `now - lookback`, see `sweepEveryMs`) started, ms. */
+  swept: z.number().int().nonnegative().optional(),
 })
 export type WatermarkCursor = z.infer<typeof WatermarkCursor>
 
@@ -41,6 +43,11 @@ export interface WatermarkedList<S extends z.ZodType<CursorPageMeta>> {
   createdAt: (raw: unknown) => number | null
   /** How far back each walk re-reads (s); default the connector's `lookbackSeconds`. */
   lookbackSeconds?: number
+  /**
+   * A safety net for changes no hint announces: at most this often a walk starts at
+   * `now - lookbackSeconds` (the connector's) instead of the watermark.
+   */
+  sweepEveryMs?: number
 }
 
 export async function fetchWatermarkedPage<S extends z.ZodType<CursorPageMeta>>(
@@ -57,7 +64,16 @@ export async function fetchWatermarkedPage<S extends z.ZodType<CursorPageMeta>>(
   const taken = fresh ? takeHint(ctx.cache, list.stream) : (state.hint ?? null)
   const hint = fresh ? parseHint(taken) : null
   const base = fresh ? state.start_time : (state.base ?? state.start_time)
-  const startTime = fresh ? Math.min(state.start_time, hint?.since ?? Infinity) : state.start_time
+  const sweep =
+    fresh &&
+    cursor !== null &&
+    list.sweepEveryMs !== undefined &&
+    ctx.now() - (state.swept ?? 0) >= list.sweepEveryMs
+  const sweepFrom = sweep ? Math.floor(ctx.now() / 1000) - options.lookbackSeconds : Infinity
+  const startTime = fresh
+    ? Math.max(0, Math.min(state.start_time, hint?.since ?? Infinity, sweepFrom))
+    : state.start_time
+  const swept = fresh && (sweep || cursor === null) ? ctx.now() : state.swept
   const unseen = new Map(Object.entries(fresh ? (hint?.unseen ?? {}) : (state.unseen ?? {})))
   const walkStarted = fresh ? ctx.now() : state.walk_started
   const params: Record<string, string> = {
@@ -76,6 +92,7 @@ export async function fetchWatermarkedPage<S extends z.ZodType<CursorPageMeta>>(
   }
   const carried = {
     base,
+    ...(swept === undefined ? {} : { swept }),
     ...(taken === null ? {} : { hint: taken }),
     ...(unseen.size > 0 ? { unseen: Object.fromEntries(unseen) } : {}),
   }
@@ -99,6 +116,7 @@ export async function fetchWatermarkedPage<S extends z.ZodType<CursorPageMeta>>(
       after: null,
       newest,
       walk_started: walkStarted,
+      ...(swept === undefined ? {} : { swept }),
     }
     ctx.cache?.set(walkStartKey(list.stream), String(next.start_time))
   }
