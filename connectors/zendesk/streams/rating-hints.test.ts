@@ -25,6 +25,8 @@ const iso = (s: number) => new Date(s * 1000).toISOString().replace('.000', '')
 const NEWEST = 1_760_000_000
 const OLD = { ...satisfactionRating, id: 11, ticket_id: 5, created_at: iso(NEWEST - 30 * DAY) }
 const RECENT = { ...satisfactionRating, id: 12, ticket_id: 6, created_at: iso(NEWEST) }
+// The next walk starts after the newest second read (it ended long before the walk began).
+const WATERMARK = NEWEST + 1
 const ticketWith = (id: number, rating: unknown, createdAt = NEWEST - 40 * DAY) => ({
   ...ticket,
   id,
@@ -57,7 +59,7 @@ describe('ratings re-read on a change signal from the tickets stream', () => {
   it('reads one page from the watermark when no rating changed', async () => {
     const unchanged = ticketWith(5, { id: 11, score: OLD.score, comment: OLD.comment })
     const { calls } = await poll([unchanged, ticketWith(7, null)], [[RECENT]])
-    expect(calls.map((c) => c.url.searchParams.get('start_time'))).toEqual([String(NEWEST)])
+    expect(calls.map((c) => c.url.searchParams.get('start_time'))).toEqual([String(WATERMARK)])
   })
 
   it('re-reads from a rating changed 20 days after its creation, once', async () => {
@@ -71,7 +73,7 @@ describe('ratings re-read on a change signal from the tickets stream', () => {
     // Consumed: the poll after starts at the watermark again.
     const next = fakeHttp([ratingsPage([])], cache)
     await ratings.fetchPage(cursor, next.ctx)
-    expect(next.calls[0]?.url.searchParams.get('start_time')).toBe(String(NEWEST))
+    expect(next.calls[0]?.url.searchParams.get('start_time')).toBe(String(WATERMARK))
   })
 
   it('walks once more from the ticket creation for a rating it never read', async () => {
@@ -80,7 +82,7 @@ describe('ratings re-read on a change signal from the tickets stream', () => {
     const rated = ticketWith(8, { id: 13, score: 'good', comment: null }, created)
     const { calls, pages } = await poll([rated], [[], [late, OLD, RECENT]])
     expect(calls.map((c) => c.url.searchParams.get('start_time'))).toEqual([
-      String(NEWEST),
+      String(WATERMARK),
       String(created),
     ])
     expect(pages.map((p) => p.done)).toEqual([false, true])

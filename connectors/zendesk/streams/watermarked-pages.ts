@@ -50,6 +50,8 @@ export interface WatermarkedList<S extends z.ZodType<CursorPageMeta>> {
   sweepEveryMs?: number
 }
 
+const CLOCK_SKEW_SECONDS = 300
+
 export async function fetchWatermarkedPage<S extends z.ZodType<CursorPageMeta>>(
   list: WatermarkedList<S>,
   cursor: string | null,
@@ -111,8 +113,13 @@ export async function fetchWatermarkedPage<S extends z.ZodType<CursorPageMeta>>(
     return { items, cursor: JSON.stringify(next), done: false }
   } else {
     if (taken !== null) clearHint(ctx.cache, list.stream, taken)
+    // A second that ended well before the walk began cannot gain records (they appear at their
+    // creation; later changes come through hints): the next walk starts after it, so a poll does
+    // not re-read the newest second's records (here 5 minutes is the margin for clock skew).
+    const closed = newest < Math.floor(walkStarted / 1000) - CLOCK_SKEW_SECONDS
+    const watermark = closed && lookback === 0 ? newest + 1 : newest - lookback
     next = {
-      start_time: Math.max(base, newest - lookback),
+      start_time: Math.max(base, watermark),
       after: null,
       newest,
       walk_started: walkStarted,
