@@ -21,7 +21,10 @@ export interface ZendeskConfig {
   accountRateLimit?: number
   /** Incremental export requests per minute: 10, or 30 with the High Volume add-on. */
   exportRateLimit?: number
-  /** How far back CSAT streams re-read each poll (s), for ratings edited after creation; 7 days. */
+  /**
+   * How far back the daily survey-response sweep reads (s), for late answers no ticket change
+   * announced; 30 days (each response's `expires_at` says how long it takes answers).
+   */
   lookbackSeconds?: number
   /** HubSpot portal id: a `hubspot_contact_id` user field then links the user to that contact. */
   hubspotAccount?: string
@@ -40,7 +43,7 @@ export function createZendeskConnector(config: ZendeskConfig): Connector {
     authorization: config.auth,
     startTime: config.startTime ?? 0,
     pageSize: config.pageSize ?? 1000,
-    lookbackSeconds: config.lookbackSeconds ?? 7 * 24 * 3600,
+    lookbackSeconds: config.lookbackSeconds ?? 30 * 24 * 3600,
     ...(config.hubspotAccount ? { hubspotAccount: config.hubspotAccount } : {}),
   }
   return {

@@ -23,7 +23,16 @@ function harness(sandbox: ZendeskSandbox) {
       return (await response.json()) as T
     },
   }
-  const ctx: FetchContext = { http, now: () => sandbox.state.now() }
+  // The connection's cache, kept across runs as the store keeps it (change hints, survey versions).
+  const cached = new Map<string, string>()
+  const ctx: FetchContext = {
+    http,
+    now: () => sandbox.state.now(),
+    cache: {
+      get: (key) => cached.get(key) ?? null,
+      set: (key, value) => void cached.set(key, value),
+    },
+  }
   const connector: Connector = createZendeskConnector({
     account: 'acme',
     baseUrl: BASE,
@@ -181,8 +190,10 @@ describe('Zendesk connector against the sandbox', () => {
       updatedOrganizations: 2,
       deletedOrganizations: 1,
       newRatings: 4,
+      changedRatings: 3,
       newSurveyResponses: 4,
     })
+    expect(mutation.changedRatings).toHaveLength(3)
     sandbox.advance(120_000)
     const before = h.requests.length
     await h.sync()

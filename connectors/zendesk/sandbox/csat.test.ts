@@ -142,3 +142,54 @@ describe('GET /api/v2/guide/survey_responses', () => {
     expect(surveys.body.surveys[0].version).toBe(3)
   })
 })
+
+describe('a changed rating', () => {
+  it('keeps its creation, moves updated_at, and updates its ticket in the export', async () => {
+    const box = createZendeskSandbox({ users: 200, tickets: 2000, rateLimits: { account: false } })
+    const before = Math.floor(box.state.now() / 1000)
+    box.advance(3600_000)
+    const result = box.mutate({ changedRatings: 3 })
+    expect(result.changedRatings).toHaveLength(3)
+    box.advance(120_000)
+    const exported = await get(
+      box,
+      `/api/v2/incremental/tickets/cursor.json?start_time=${before}&per_page=1000`,
+    )
+    for (const id of result.changedRatings) {
+      const rating = box.state.account.ratings.get(id)!
+      expect(Date.parse(rating.updated_at)).toBe(result.at)
+      expect(Date.parse(rating.created_at)).toBeLessThan(result.at)
+      const ticket = exported.body.tickets.find((t: { id: number }) => t.id === rating.ticket_id)
+      expect(ticket?.satisfaction_rating).toEqual({
+        id: rating.id,
+        score: rating.score,
+        comment: rating.comment,
+      })
+    }
+  })
+})
+
+describe('a survey answered after it was offered', () => {
+  it('answers an open offered response, keeping its id and creation, and updates the ticket', () => {
+    const box = createZendeskSandbox({ users: 400, tickets: 4000, rateLimits: { account: false } })
+    const at = box.state.now()
+    const openBefore = [...box.state.account.surveyResponses.values()].filter(
+      (r) =>
+        r.answers.length === 0 &&
+        Date.parse(r.expires_at) > at &&
+        box.state.account.tickets.get(r.ticket_id)?.status === 'solved',
+    )
+    expect(openBefore.length).toBeGreaterThan(0)
+    const result = box.mutate({ newSurveyResponses: openBefore.length + 2 })
+    const late = result.surveyResponses.filter((id) => openBefore.some((r) => r.id === id))
+    expect(late).toHaveLength(openBefore.length)
+    for (const id of result.surveyResponses) {
+      const r = box.state.account.surveyResponses.get(id)!
+      expect(r.answers.some((a) => a.type === 'rating_scale')).toBe(true)
+      expect(Date.parse(box.state.account.tickets.get(r.ticket_id)!.updated_at)).toBe(result.at)
+      // Offered earlier when it was open before; else offered now.
+      if (late.includes(id)) expect(ulidTime(id)).toBeLessThan(result.at)
+      else expect(ulidTime(id)).toBe(result.at)
+    }
+  })
+})

@@ -529,6 +529,72 @@ export function makeRating(
   return rating
 }
 
+/** The answers of a rated response: the rating, then a reason and a comment or their skips. */
+export function makeRatedAnswers(rng: Rng, points: number, at: string): ZAnswer[] {
+  const answers: ZAnswer[] = []
+  const rating =
+    points === 2
+      ? rng.weighted([
+          [1, 22],
+          [2, 78],
+        ] as const)
+      : points === 3
+        ? rng.weighted([
+            [1, 15],
+            [2, 20],
+            [3, 65],
+          ] as const)
+        : rng.weighted([
+            [1, 8],
+            [2, 7],
+            [3, 12],
+            [4, 28],
+            [5, 45],
+          ] as const)
+  const category = ratingCategory(rating, points)
+  answers.push({
+    type: 'rating_scale',
+    question_id: RATING_QUESTION_ID,
+    rating,
+    rating_category: category,
+    created_at: at,
+    updated_at: at,
+  })
+  if (category !== 'good' && rng.chance(0.6)) {
+    const picks = [rng.pick(REASON_OPTIONS).id]
+    if (rng.chance(0.2)) picks.push(rng.pick(REASON_OPTIONS).id)
+    answers.push({
+      type: 'closed_ended',
+      question_id: REASON_QUESTION_ID,
+      option_ids: [...new Set(picks)],
+      created_at: at,
+      updated_at: at,
+    })
+  } else
+    answers.push({
+      type: 'skipped',
+      question_id: REASON_QUESTION_ID,
+      created_at: at,
+      updated_at: at,
+    })
+  if (rng.chance(0.3))
+    answers.push({
+      type: 'open_ended',
+      question_id: COMMENT_QUESTION_ID,
+      value: rng.pick(category === 'good' ? V.GOOD_COMMENTS : V.BAD_COMMENTS),
+      created_at: at,
+      updated_at: at,
+    })
+  else
+    answers.push({
+      type: 'skipped',
+      question_id: COMMENT_QUESTION_ID,
+      created_at: at,
+      updated_at: at,
+    })
+  return answers
+}
+
 /** Offers the survey for a solved ticket; returns when it was answered (null: not answered). */
 export function makeSurveyResponse(
   rng: Rng,
@@ -538,8 +604,9 @@ export function makeSurveyResponse(
   solvedAt: number,
   versionAt: (t: number) => number,
   now: number,
+  offeredAtOverride?: number,
 ): number | null {
-  const offeredAt = solvedAt + rng.int(5, 90) * MINUTE
+  const offeredAt = offeredAtOverride ?? solvedAt + rng.int(5, 90) * MINUTE
   if (offeredAt > now - MINUTE) return null
   const version =
     account.surveyVersions[versionAt(offeredAt) - 1] ??
@@ -555,66 +622,7 @@ export function makeSurveyResponse(
   const at = isoMs(answeredAt)
   const answers: ZAnswer[] = []
   if (kind === 'rated') {
-    const rating =
-      points === 2
-        ? rng.weighted([
-            [1, 22],
-            [2, 78],
-          ] as const)
-        : points === 3
-          ? rng.weighted([
-              [1, 15],
-              [2, 20],
-              [3, 65],
-            ] as const)
-          : rng.weighted([
-              [1, 8],
-              [2, 7],
-              [3, 12],
-              [4, 28],
-              [5, 45],
-            ] as const)
-    const category = ratingCategory(rating, points)
-    answers.push({
-      type: 'rating_scale',
-      question_id: RATING_QUESTION_ID,
-      rating,
-      rating_category: category,
-      created_at: at,
-      updated_at: at,
-    })
-    if (category !== 'good' && rng.chance(0.6)) {
-      const picks = [rng.pick(REASON_OPTIONS).id]
-      if (rng.chance(0.2)) picks.push(rng.pick(REASON_OPTIONS).id)
-      answers.push({
-        type: 'closed_ended',
-        question_id: REASON_QUESTION_ID,
-        option_ids: [...new Set(picks)],
-        created_at: at,
-        updated_at: at,
-      })
-    } else
-      answers.push({
-        type: 'skipped',
-        question_id: REASON_QUESTION_ID,
-        created_at: at,
-        updated_at: at,
-      })
-    if (rng.chance(0.3))
-      answers.push({
-        type: 'open_ended',
-        question_id: COMMENT_QUESTION_ID,
-        value: rng.pick(category === 'good' ? V.GOOD_COMMENTS : V.BAD_COMMENTS),
-        created_at: at,
-        updated_at: at,
-      })
-    else
-      answers.push({
-        type: 'skipped',
-        question_id: COMMENT_QUESTION_ID,
-        created_at: at,
-        updated_at: at,
-      })
+    answers.push(...makeRatedAnswers(rng, points, at))
   } else if (kind === 'skipped') {
     for (const q of [RATING_QUESTION_ID, REASON_QUESTION_ID, COMMENT_QUESTION_ID])
       answers.push({ type: 'skipped', question_id: q, created_at: at, updated_at: at })

@@ -1,7 +1,7 @@
-import { makeMetricSet, makeRating, makeSurveyResponse } from './generate.ts'
+import { makeMetricSet, makeRatedAnswers, makeRating, makeSurveyResponse } from './generate.ts'
 import { createRng, type Rng } from './prng.ts'
 import type { SandboxState } from './state.ts'
-import { iso, MINUTE } from './time.ts'
+import { iso, isoMs, MINUTE } from './time.ts'
 import type { ZTicket, ZUser } from './types.ts'
 import * as V from './vocab.ts'
 
@@ -18,6 +18,12 @@ export interface MutateOptions {
   deletedOrganizations?: number
   /** Legacy ratings on solved tickets (the ticket's `satisfaction_rating` changes too). */
   newRatings?: number
+  /**
+   * Received ratings whose customer changes their answer (good ↔ bad, new comment): the rating's
+   * `updated_at` moves, its `created_at` stays, and its ticket's `satisfaction_rating` and
+   * `updated_at` change with it.
+   */
+  changedRatings?: number
   /** Answered CSAT survey responses on solved tickets (the ticket is updated too). */
   newSurveyResponses?: number
   /** When it all happens (ms); default the sandbox clock. Every change shares this second. */
@@ -30,6 +36,7 @@ export interface MutationResult {
   users: { created: number[]; updated: number[]; merged: { loser: number; winner: number }[] }
   organizations: { updated: number[]; deleted: number[] }
   ratings: number[]
+  changedRatings: number[]
   surveyResponses: string[]
 }
 
@@ -59,6 +66,7 @@ export function applyMutation(
     users: { created: [], updated: [], merged: [] },
     organizations: { updated: [], deleted: [] },
     ratings: [],
+    changedRatings: [],
     surveyResponses: [],
   }
   const tickets = [...account.tickets.values()]
@@ -192,10 +200,60 @@ export function applyMutation(
     touch(t)
     result.ratings.push(rating.id)
   }
-  for (const t of pickTickets(options.newSurveyResponses ?? 0, rateable)) {
+  // A customer can change a rating (Help Center "Using customer satisfaction ratings"); the rating
+  // is the ticket's `satisfaction_rating` field, so the ticket is updated with it (OpenAPI
+  // `TicketObject.satisfaction_rating`; that the change bumps the ticket's `updated_at` is not
+  // stated in so many words [unverified], modeled as any ticket field change).
+  // Closed tickets cannot be updated (Tickets API "Update Ticket"): only solved tickets' ratings.
+  const received = [...account.ratings.values()].filter(
+    (r) =>
+      (r.score === 'good' || r.score === 'bad') &&
+      account.tickets.get(r.ticket_id)?.status === 'solved',
+  )
+  for (let i = 0; i < (options.changedRatings ?? 0) && received.length > 0; i++) {
+    const rating = received.splice(rng.int(0, received.length - 1), 1)[0]
+    const t = rating ? account.tickets.get(rating.ticket_id) : undefined
+    if (!rating || !t) continue
+    rating.score = rating.score === 'good' ? 'bad' : 'good'
+    rating.comment = rng.pick(rating.score === 'good' ? V.GOOD_COMMENTS : V.BAD_COMMENTS)
+    rating.updated_at = stamp
+    t.satisfaction_rating = { score: rating.score, id: rating.id, comment: rating.comment }
+    touch(t)
+    if (!result.tickets.updated.includes(t.id)) result.tickets.updated.push(t.id)
+    result.changedRatings.push(rating.id)
+  }
+  // A survey response exists from the moment the survey is offered and takes answers until its
+  // `expires_at` (API reference "CSAT survey responses"): new answers go first to responses
+  // already offered and still open on solved tickets (closed ones cannot be updated), else to a
+  // survey offered and answered now. The ticket is updated with the answer [unverified: the
+  // reference does not say; the legacy rating, its predecessor, is a ticket field].
+  const open = [...account.surveyResponses.values()].filter(
+    (r) =>
+      r.answers.length === 0 &&
+      Date.parse(r.expires_at) > at &&
+      account.tickets.get(r.ticket_id)?.status === 'solved',
+  )
+  const wanted = options.newSurveyResponses ?? 0
+  for (let i = 0; i < wanted && open.length > 0; i++) {
+    const r = open.splice(rng.int(0, open.length - 1), 1)[0] as (typeof open)[number]
+    const version = account.surveyVersions.find(
+      (v) => v.id === r.survey_id && v.version === r.survey_version,
+    )
+    r.answers = makeRatedAnswers(rng, version?.points ?? 5, isoMs(at))
+    touch(account.tickets.get(r.ticket_id) as ZTicket)
+    result.surveyResponses.push(r.id)
+  }
+  const answered = new Set(
+    result.surveyResponses.map((id) => account.surveyResponses.get(id)?.ticket_id),
+  )
+  const fresh = pickTickets(
+    wanted - result.surveyResponses.length,
+    (t) => rateable(t) && !answered.has(t.id),
+  )
+  for (const t of fresh) {
     const requester = account.users.get(t.requester_id) as ZUser
     const version = account.surveyVersions.length
-    // Offered a little before `at`, answered at `at` at the latest; retry until it is answered.
+    // Offered and answered at `at`; retry until it is answered with a rating.
     for (let attempt = 0; attempt < 20; attempt++) {
       const before = new Set(account.surveyResponses.keys())
       const answeredAt = makeSurveyResponse(
@@ -203,9 +261,10 @@ export function applyMutation(
         account,
         t.id,
         requester,
-        at - 3 * 24 * 60 * MINUTE,
+        at,
         () => version,
         at + MINUTE,
+        at,
       )
       const id = [...account.surveyResponses.keys()].find((k) => !before.has(k))
       if (answeredAt !== null && id) {

@@ -11,6 +11,7 @@ const page = (ratings: unknown[], after: string | null) => ({
 
 describe('satisfaction_ratings stream', () => {
   it('pages with page[after] under a fixed start_time, then moves the watermark', async () => {
+    // No blind window: the connector-wide lookback is for survey responses.
     const stream = satisfactionRatingsStream({ ...testOptions, lookbackSeconds: 3600 })
     const { ctx, calls } = fakeHttp([
       page([satisfactionRating], 'r1'),
@@ -25,7 +26,8 @@ describe('satisfaction_ratings stream', () => {
     expect(params.map((p) => p.get('start_time'))).toEqual([
       '1700000000',
       '1700000000',
-      String(Date.parse('2024-05-01T00:00:00Z') / 1000 - 3600),
+      // After the newest second read: it ended long before the walk began.
+      String(Date.parse('2024-05-01T00:00:00Z') / 1000 + 1),
     ])
     expect(params.map((p) => p.get('page[after]'))).toEqual([null, 'r1', null])
     expect(params.every((p) => p.get('page[size]') === '100')).toBe(true)

@@ -14,7 +14,7 @@ export interface StreamOptions {
   startTime: number
   /** Items per page for the exports (≤ 1000); the paginated lists cap it at their own maximum. */
   pageSize: number
-  /** How far back the CSAT streams re-read on each poll: ratings change after they are created. */
+  /** How far back the daily survey-response sweep reads (s); hints from tickets do the rest. */
   lookbackSeconds: number
   hubspotAccount?: string
 }

@@ -15,16 +15,20 @@ import {
   ZendeskSurveyResponse,
 } from '../types.ts'
 import { getPage, idField, type StreamOptions } from './shared.ts'
+import { rememberOpenResponse } from './survey-hints.ts'
 import { fetchWatermarkedPage, secondsOf } from './watermarked-pages.ts'
 
 const PATH = '/api/v2/guide/survey_responses'
 /** Dynamic content (labels) resolves per locale; the show endpoint requires one. */
 const LOCALE = 'en-us'
+/** The sweep for answers no ticket change announced (`survey-hints.ts`): once a day. */
+const SWEEP_EVERY_MS = 24 * 3600 * 1000
 
 /**
  * CSAT survey responses (customizable CSAT). Cursor: see `WatermarkCursor` (watermark on
  * `filter[created_at_start]`, sent in milliseconds [unverified: the reference only says "Unix
- * epoch time"]). The list's answers carry bare questions: how many points the rating has and the
+ * epoch time"]); no blind window: a late answer is re-read on a hint from its ticket
+ * (`survey-hints.ts`) or by the daily sweep. The list's answers carry bare questions: how many points the rating has and the
  * reasons' labels come from the show endpoint, once per survey version (kept in the store).
  */
 export function surveyResponsesStream(
@@ -45,6 +49,8 @@ export function surveyResponsesStream(
           sinceMultiplier: 1000,
           pageSize: Math.min(options.pageSize, 50),
           createdAt: createdAtOf,
+          lookbackSeconds: 0,
+          sweepEveryMs: SWEEP_EVERY_MS,
         },
         cursor,
         ctx,
@@ -52,6 +58,7 @@ export function surveyResponsesStream(
       )
       const items: SurveyResponseWithSurvey[] = []
       for (const response of page.items) {
+        rememberOpenResponse(ctx.cache, response, createdAtOf(response), ctx.now())
         items.push({ response, survey: await surveyVersionFor(response, versions, ctx, options) })
       }
       return { ...page, items }

@@ -2,6 +2,8 @@ import type { StreamDefinition } from '../../../core/sync/types.ts'
 import { toTicket, type TicketWithMetrics } from '../mappers/to-ticket.ts'
 import { TicketExportEnvelope } from '../types.ts'
 import { fetchExportPage } from './cursor-export.ts'
+import { hintRatingChanges } from './rating-hints.ts'
+import { hintSurveyChanges } from './survey-hints.ts'
 import { idField, type StreamOptions } from './shared.ts'
 
 const PATH = '/api/v2/incremental/tickets/cursor.json'
@@ -9,7 +11,9 @@ const PATH = '/api/v2/incremental/tickets/cursor.json'
 /**
  * Tickets through the cursor-based incremental export (every ticket, archived and deleted ones
  * included), with `include=metric_sets` so reply and resolution times come without a call per
- * ticket. Cursor: see `ExportCursor`.
+ * ticket. Cursor: see `ExportCursor`. A ticket whose embedded rating changed leaves a hint for
+ * the satisfaction_ratings stream (`rating-hints.ts`), one holding an open survey response one for
+ * the survey_responses stream (`survey-hints.ts`).
  */
 export function ticketsStream(options: StreamOptions): StreamDefinition<TicketWithMetrics> {
   return {
@@ -32,6 +36,8 @@ export function ticketsStream(options: StreamOptions): StreamDefinition<TicketWi
         ticket,
         metricSet: metricsByTicket.get(idField(ticket)) ?? null,
       }))
+      hintRatingChanges(page.body.tickets, ctx.cache)
+      hintSurveyChanges(page.body.tickets, ctx.cache, ctx.now())
       const newest = Math.max(0, ...items.map((i) => generatedAt(i.ticket)))
       return {
         items,
