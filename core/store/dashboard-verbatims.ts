@@ -34,18 +34,8 @@ export interface VerbatimsQuery extends DashboardFilter {
   offset: number
 }
 
-export interface VerbatimEntry {
-  customerId: string
-  customerName: string
-  source: Source
-  at: string
-  kind: SurveyKind
-  score: number
-  scale: { min: number; max: number }
-  comment: string
-  language: 'en' | 'fr' | null
-  themes: VerbatimTheme[]
-}
+/** A verbatims row as the board lists it: keyed by its customer instead of its answer. */
+export type VerbatimEntry = Omit<VerbatimRow, 'responseKey'> & { customerId: string }
 
 export interface VerbatimsBoard {
   /** Newest first, one page. */
