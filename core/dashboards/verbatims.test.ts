@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { SurveyResponse, UnifiedRecord } from '../model/index.ts'
 import { openNodeSqlite } from '../store/node-sqlite.ts'
-import { person, response, ticket, zdRef } from '../store/records.fixtures.ts'
+import { person, response, ticket, writeRecords, zdRef } from '../store/records.fixtures.ts'
 import { TenantStore, type SqlPort, type SqlValue } from '../store/index.ts'
 import { verbatimsBoard } from '../store/dashboard-verbatims.ts'
 import { derivePendingSlice } from '../sync/derive.ts'
@@ -10,14 +10,7 @@ const now = Date.UTC(2026, 5, 1)
 let store: TenantStore
 
 function write(records: UnifiedRecord[]) {
-  store.writePage({
-    connectionId: 'zd',
-    stream: 's',
-    records,
-    quarantined: [],
-    cursor: 'c',
-    state: {},
-  })
+  writeRecords(store, records)
   expect(derivePendingSlice(store, { now }).remaining).toBe(0)
 }
 

@@ -3,21 +3,14 @@ import type { UnifiedRecord } from '../model/index.ts'
 import { derivePendingSlice } from '../sync/derive.ts'
 import { decodeHistoryCursor } from './history.ts'
 import { openNodeSqlite } from './node-sqlite.ts'
-import { person, response, ticket, zdRef } from './records.fixtures.ts'
+import { person, response, ticket, writeRecords, zdRef } from './records.fixtures.ts'
 import { TenantStore } from './tenant-store.ts'
 
 const now = Date.UTC(2026, 1, 1)
 let store: TenantStore
 
 function write(records: UnifiedRecord[]) {
-  store.writePage({
-    connectionId: 'zd',
-    stream: 's',
-    records,
-    quarantined: [],
-    cursor: 'c',
-    state: {},
-  })
+  writeRecords(store, records)
   while (derivePendingSlice(store, { now }).remaining > 0);
 }
 

@@ -6,6 +6,7 @@ import type {
   Ticket,
   UnifiedRecord,
 } from '../model/index.ts'
+import type { TenantStore } from './tenant-store.ts'
 
 /** Small builders of valid unified records for store and engine tests. */
 
@@ -113,4 +114,16 @@ export function organisation(
     updatedAt: at(minute),
   }
   return { kind: 'organisation', record }
+}
+
+/** Writes records as one committed page of a test connection ('zd', stream 's'). */
+export function writeRecords(store: TenantStore, records: UnifiedRecord[]): void {
+  store.writePage({
+    connectionId: 'zd',
+    stream: 's',
+    records,
+    quarantined: [],
+    cursor: 'c',
+    state: {},
+  })
 }

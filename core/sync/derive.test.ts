@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { UnifiedRecord } from '../model/index.ts'
 import { openNodeSqlite } from '../store/node-sqlite.ts'
-import { at, person, response, ticket, zdRef } from '../store/records.fixtures.ts'
+import { at, person, response, ticket, writeRecords, zdRef } from '../store/records.fixtures.ts'
 import { TenantStore } from '../store/index.ts'
 import {
   deriveOnDemand,
@@ -15,14 +15,7 @@ const now = Date.UTC(2026, 0, 2)
 let store: TenantStore
 
 function write(records: UnifiedRecord[]) {
-  store.writePage({
-    connectionId: 'zd',
-    stream: 's',
-    records,
-    quarantined: [],
-    cursor: 'c',
-    state: {},
-  })
+  writeRecords(store, records)
   const slice = derivePendingSlice(store, { now })
   expect(slice.remaining).toBe(0)
   return slice.customers
