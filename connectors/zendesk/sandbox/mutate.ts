@@ -225,8 +225,9 @@ export function applyMutation(
   // A survey response exists from the moment the survey is offered and takes answers until its
   // `expires_at` (API reference "CSAT survey responses"): new answers go first to responses
   // already offered and still open on solved tickets (closed ones cannot be updated), else to a
-  // survey offered and answered now. The ticket is updated with the answer [unverified: the
-  // reference does not say; the legacy rating, its predecessor, is a ticket field].
+  // survey offered and answered now. The ticket is updated with the answer: Zendesk's guide
+  // "Getting the CSAT ratings of tickets" finds answers through the ticket export for that reason
+  // (an answer is a ticket update, its audit carries the response id).
   const open = [...account.surveyResponses.values()].filter(
     (r) =>
       r.answers.length === 0 &&

@@ -7,8 +7,10 @@ import { addHint, nextWalkStart } from './csat-hints.ts'
  * `expires_at` (API reference "CSAT survey responses"), while its list filters on creation only.
  * The survey responses stream remembers, per ticket, its oldest response still open; a changed
  * ticket holding one hints that response's creation, so the next walk goes back to it. That an
- * answer updates its ticket is [unverified] (the reference does not say): the stream's daily
- * sweep covers the rest.
+ * answer updates its ticket is how Zendesk itself says to find new answers (developer guide
+ * "Getting the CSAT ratings of tickets": export the tickets updated recently, some of them by a
+ * survey answer, then read their audits for the response id). The stream's daily sweep stays as a
+ * second net: a ticket change this connector missed, a response it never saw open.
  */
 const openKey = (ticketId: string) => `zendesk:open_survey:${ticketId}`
 

@@ -27,8 +27,8 @@ const SWEEP_EVERY_MS = 24 * 3600 * 1000
 /**
  * CSAT survey responses (customizable CSAT). Cursor: see `WatermarkCursor` (watermark on
  * `filter[created_at_start]`, sent in milliseconds [unverified: the reference only says "Unix
- * epoch time"]); no blind window: a late answer is re-read on a hint from its ticket
- * (`survey-hints.ts`) or by the daily sweep. The list's answers carry bare questions: how many points the rating has and the
+ * epoch time"]); no blind window: a late answer updates its ticket (documented, see
+ * `survey-hints.ts`) and is re-read on that hint; a daily sweep is the second net. The list's answers carry bare questions: how many points the rating has and the
  * reasons' labels come from the show endpoint, once per survey version (kept in the store).
  */
 export function surveyResponsesStream(
