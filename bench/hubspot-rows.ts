@@ -101,17 +101,19 @@ export function backfillBound(stream: string, rows: TruthRow[]): Parts {
 /**
  * Incremental floor: `max(1, ceil(changed live records / 200))` searches + per association type
  * `ceil(changed live records / 1000)` v4 batch reads (search returns no associations, and a
- * client cannot know which records have one without asking) + when the connector's archived
- * sweep was due, `max(1, ceil(all archived / 100))` pages (the list API cannot filter archived
- * records by time, so a sweep reads them all; deletions and merges are only seen there) + 1
- * pipelines read when the connector's daily refresh of its stored pipelines was due.
+ * client cannot know which records have one without asking) + when a sweep is due by the clock,
+ * `max(1, ceil(all archived / 100))` pages (the list API cannot filter archived records by time,
+ * so a sweep reads them all; deletions and merges are only seen there) + 1 pipelines read when a
+ * day has passed since the backfill read them. Both are judged from the bench's clock and the
+ * freshness cxlens promises (`ARCHIVED_SWEEP_MS`, `STAGES_MAX_AGE_MS`), never from whether the
+ * sync made the request.
  */
 export function incrementalBound(
   stream: string,
   changed: Set<string>,
   rows: TruthRow[],
-  swept: boolean,
-  /** The connector's once-a-day pipelines refresh fell in the phase (tickets). */
+  sweepDue: boolean,
+  /** A day has passed since the backfill read the ticket pipelines. */
   pipelinesDue = false,
 ): Parts {
   const live = rows.filter((r) => r[2] === 0 && changed.has(r[0]))
@@ -120,7 +122,7 @@ export function incrementalBound(
   const archived = rows.filter((r) => r[2] === 1).length
   return {
     list: 0,
-    archived: swept ? Math.max(1, Math.ceil(archived / LIST_PAGE)) : 0,
+    archived: sweepDue ? Math.max(1, Math.ceil(archived / LIST_PAGE)) : 0,
     search: Math.max(1, Math.ceil(live.length / SEARCH_PAGE)),
     pipelines: stream === 'tickets' && pipelinesDue ? 1 : 0,
     assoc,

@@ -83,6 +83,12 @@ export function streamsForScopes(scopes: string[] | null): {
   return { run, skipped }
 }
 
+/**
+ * How often the archived list is read again in full: the list cannot filter archived records by
+ * time and search never returns them, so deletions and merges show within this long.
+ */
+export const ARCHIVED_SWEEP_MS = 15 * 60_000
+
 export function createHubSpotConnector(
   config: HubSpotConnectorConfig,
 ): Connector & { skippedStreams: SkippedStream[] } {
@@ -91,7 +97,7 @@ export function createHubSpotConnector(
   const settings = {
     target,
     lookbackMs: config.lookbackMs ?? 5 * 60_000,
-    archivedSweepMs: config.archivedSweepMs ?? 15 * 60_000,
+    archivedSweepMs: config.archivedSweepMs ?? ARCHIVED_SWEEP_MS,
     stages: createStageCache(target),
     mapContext: {
       account: config.account,

@@ -10,6 +10,7 @@ export {
 export * as hubspotOAuth from './oauth.ts'
 export { createHubSpotTask } from './task.ts'
 export {
+  ARCHIVED_SWEEP_MS,
   createHubSpotConnector,
   HUBSPOT_STREAM_SCOPES,
   hubspotRateBuckets,
@@ -24,6 +25,7 @@ export {
   resolveHubSpotAccount,
 } from './connection.ts'
 export { HubSpotLimits } from './limits.ts'
+export { STAGES_MAX_AGE_MS } from './streams/pipelines.ts'
 export { hubspotRef } from './mappers/refs.ts'
 export { DEFAULT_SCALES, type SurveyScale, type SurveyScales } from './mappers/scales.ts'
 export { classifyHubSpotRateLimit } from './rate-policy.ts'
