@@ -5,6 +5,7 @@ import { notFound } from '../problem.ts'
 import { tenantStub } from '../tenant/client.ts'
 import { valid } from '../validate.ts'
 import { existingTenant } from './existing-tenant.ts'
+import { storedJson } from './stored-json.ts'
 import { CustomerId, TenantId } from './params.ts'
 
 export const CustomerViewParams = z.object({ tenantId: TenantId, customerId: CustomerId })
@@ -19,8 +20,8 @@ export const adminCustomerView = new Hono<AppEnv>().get(
   async (c) => {
     const { tenantId, customerId } = c.req.valid('param')
     await existingTenant(c.env, tenantId)
-    const view = await tenantStub(c.env, tenantId).getView(customerId)
-    if (!view) throw notFound(`No customer ${customerId}`)
-    return c.json(view)
+    const view = await tenantStub(c.env, tenantId).viewJson(customerId)
+    if (view === null) throw notFound(`No customer ${customerId}`)
+    return storedJson(view)
   },
 )

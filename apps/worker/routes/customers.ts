@@ -7,6 +7,7 @@ import { tenantStub } from '../tenant/client.ts'
 import type { LookupKey } from '../tenant/rpc-types.ts'
 import { valid } from '../validate.ts'
 import { CustomerId } from './params.ts'
+import { storedJson } from './stored-json.ts'
 
 const VendorId = z.string().regex(/^[1-9][0-9]{0,19}$/, 'a numeric id')
 const Account = z
@@ -103,7 +104,7 @@ export const customers = new Hono<AppEnv>()
       response.headers.set('retry-after', '5')
       return response
     }
-    return c.json(result.view)
+    return storedJson(result.viewJson)
   })
 
   .get(
@@ -129,7 +130,7 @@ export const customers = new Hono<AppEnv>()
   .get('/:id', valid('param', z.object({ id: CustomerId })), async (c) => {
     const { tenantId } = c.get('tenant')
     const { id } = c.req.valid('param')
-    const view = await tenantStub(c.env, tenantId).getView(id)
-    if (!view) throw notFound(`No customer ${id}`)
-    return c.json(view)
+    const view = await tenantStub(c.env, tenantId).viewJson(id)
+    if (view === null) throw notFound(`No customer ${id}`)
+    return storedJson(view)
   })

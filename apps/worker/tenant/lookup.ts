@@ -33,15 +33,15 @@ export function lookupCustomer(store: TenantStore, key: LookupKey, nowMs: number
     query = { by, ref: { source, account, object, id: key.id } }
   }
   const found = viewOf(store, query)
-  if (found) return { status: 'found', view: found }
+  if (found) return { status: 'found', viewJson: found }
   const people = store.personKeysOf(query)
   const outcome = people.length ? deriveOnDemand(store, people, { now: nowMs }) : 'not_pending'
   if (outcome === 'too_large') return { status: 'pending' }
   const derived = outcome === 'derived' ? viewOf(store, query) : null
-  return derived ? { status: 'found', view: derived } : { status: 'not_found' }
+  return derived ? { status: 'found', viewJson: derived } : { status: 'not_found' }
 }
 
 function viewOf(store: TenantStore, query: CustomerQuery) {
   const customerId = store.findCustomerId(query)
-  return customerId ? store.getView(customerId) : null
+  return customerId ? store.getViewJson(customerId) : null
 }

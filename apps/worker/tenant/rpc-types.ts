@@ -1,4 +1,4 @@
-import type { CustomerView, StreamState } from '../../../core/model/index.ts'
+import type { StreamState } from '../../../core/model/index.ts'
 import type { ConnectionSummary } from './connection-input.ts'
 import type { LifecycleState } from './lifecycle-state.ts'
 export type { InstallRequest, InstallResults } from './installs.ts'
@@ -20,7 +20,8 @@ export type LookupKey =
 export type VendorIdKind = 'zendesk_user' | 'zendesk_ticket' | 'hubspot_contact' | 'hubspot_ticket'
 
 export type LookupResult =
-  | { status: 'found'; view: CustomerView }
+  /** The stored view's JSON text (a `CustomerView` of core/model), served as is. */
+  | { status: 'found'; viewJson: string }
   | { status: 'not_found' }
   /** A known person whose (large) customer the alarm derives soon: ask again shortly. */
   | { status: 'pending' }

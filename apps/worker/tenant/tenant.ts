@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers'
 import type { Vendor } from '../../../connectors/index.ts'
-import type { CustomerView, TenantSettings } from '../../../core/model/index.ts'
+import type { TenantSettings } from '../../../core/model/index.ts'
 import type { TenantStore } from '../../../core/store/index.ts'
 import { importResponses } from '../imports/import-responses.ts'
 import type { ResponseInput } from '../imports/response-input.ts'
@@ -120,8 +120,9 @@ export class Tenant extends DurableObject<Env> {
   previewCustomers(account: string, limit: number): PreviewCandidate[] {
     return previewCandidates(this.store, { account, limit })
   }
-  getView(customerId: string): CustomerView | null {
-    return this.store.getView(customerId)
+  /** The stored view's JSON text, served as is (`TenantStore.getViewJson`). */
+  viewJson(customerId: string): string | null {
+    return this.store.getViewJson(customerId)
   }
   history(request: HistoryRequest) {
     return customerHistory(this.store, request)
