@@ -104,7 +104,7 @@ export function backfillBound(stream: string, rows: TruthRow[]): Parts {
  * client cannot know which records have one without asking) + when a sweep is due by the clock,
  * `max(1, ceil(all archived / 100))` pages (the list API cannot filter archived records by time,
  * so a sweep reads them all; deletions and merges are only seen there) + 1 pipelines read when a
- * day has passed since the backfill read them. Both are judged from the bench's clock and the
+ * day has passed since the backfill ended. Both are judged from the bench's clock and the
  * freshness cxlens promises (`ARCHIVED_SWEEP_MS`, `STAGES_MAX_AGE_MS`), never from whether the
  * sync made the request.
  */
@@ -113,7 +113,7 @@ export function incrementalBound(
   changed: Set<string>,
   rows: TruthRow[],
   sweepDue: boolean,
-  /** A day has passed since the backfill read the ticket pipelines. */
+  /** A day has passed since the backfill ended (the latest it read the ticket pipelines). */
   pipelinesDue = false,
 ): Parts {
   const live = rows.filter((r) => r[2] === 0 && changed.has(r[0]))
