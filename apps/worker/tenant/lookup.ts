@@ -10,7 +10,8 @@ const REFS = LOOKUP_REFS
 /**
  * Finds the customer behind a sidebar's key and returns their materialised view. A vendor id needs
  * its account: the one named, or the tenant's only account of that vendor. A known person whose
- * view the alarm has not derived yet (mid-backfill) gets it derived here, when small enough.
+ * view the alarm has not derived yet, or whose re-derive is queued (mid-backfill), gets it derived
+ * here, when small enough.
  */
 export function lookupCustomer(store: TenantStore, key: LookupKey, nowMs: number): LookupResult {
   // Sidebars are reading: a running derive gives them half the thread (derive-pace.ts).
@@ -33,12 +34,15 @@ export function lookupCustomer(store: TenantStore, key: LookupKey, nowMs: number
     query = { by, ref: { source, account, object, id: key.id } }
   }
   const found = viewOf(store, query)
-  if (found) return { status: 'found', view: found }
+  // Queued people get their view (re-)derived now: one without a view yet, or one whose re-derive
+  // waits (a backfill defers it to its end, pendingDerive), so the sidebar never shows it stale.
   const people = store.personKeysOf(query)
   const outcome = people.length ? deriveOnDemand(store, people, { now: nowMs }) : 'not_pending'
-  if (outcome === 'too_large') return { status: 'pending' }
-  const derived = outcome === 'derived' ? viewOf(store, query) : null
-  return derived ? { status: 'found', view: derived } : { status: 'not_found' }
+  const fresh = outcome === 'derived' ? viewOf(store, query) : null
+  if (fresh) return { status: 'found', view: fresh }
+  // Too large to derive in a request: the stored view while the alarm gets to it.
+  if (found) return { status: 'found', view: found }
+  return outcome === 'too_large' ? { status: 'pending' } : { status: 'not_found' }
 }
 
 function viewOf(store: TenantStore, query: CustomerQuery) {
