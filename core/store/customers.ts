@@ -179,6 +179,17 @@ export function pendingAmong(sql: SqlPort, personKeys: string[]): string[] {
     .map((row) => row.ref_key)
 }
 
+/** Which of these people wait for a running backfill's end to be re-derived. */
+export function deferredAmong(sql: SqlPort, personKeys: string[]): string[] {
+  return sql
+    .all<{ ref_key: string }>(
+      `SELECT ref_key FROM pending_derive
+       WHERE ref_key IN (SELECT value FROM json_each(?)) AND deferred_by IS NOT NULL`,
+      jsonList(personKeys),
+    )
+    .map((row) => row.ref_key)
+}
+
 /** How many live tickets these people requested (what deriving their customer costs, roughly). */
 export function countTicketsOf(sql: SqlPort, personKeys: string[]): number {
   const [row] = sql.all<{ n: number }>(

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { CustomerView, UnifiedRecord } from '../../core/model/index.ts'
 import { tenantStub } from '../../apps/worker/tenant/client.ts'
 import type { Tenant } from '../../apps/worker/tenant/tenant.ts'
-import { call, createTenant, uniqueSubdomain } from './http.ts'
+import { admin, call, createTenant, uniqueSubdomain } from './http.ts'
 import { personRecord, ref, seed, ticketRecord } from './seed.ts'
 
 const sub = uniqueSubdomain('deferred')
@@ -75,5 +75,17 @@ describe('a lookup whose person waits for a deferred re-derive', () => {
     })
     expect(res.status, res.text).toBe(200)
     expect((res.json as unknown as CustomerView).tickets.total).toBe(3)
+  })
+
+  it('serves the stored view of a person a settings change queued (the alarm re-derives it)', async () => {
+    const put = await admin('PUT', `/admin/tenants/${t.tenantId}/settings`, {
+      friction: { reopensMin: 3 },
+    })
+    expect(put.status, put.text).toBe(200)
+    const queued = await inTenant((i) => i.store.countPendingDerive())
+    expect(queued).toBeGreaterThan(0)
+    const res = await call('GET', '/v1/customers/lookup?zendesk_user_id=2', { token: t.apiKey })
+    expect(res.status, res.text).toBe(200)
+    expect(await inTenant((i) => i.store.countPendingDerive())).toBe(queued)
   })
 })
