@@ -169,12 +169,14 @@ if (session) {
   printTop(profile)
 }
 
+const people = store.countRecords('person')
 const sorted = [...slices].sort((a, b) => a - b)
 const p95 = sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))]!
 console.log(
   [
     `records ${records} (tickets, users, orgs, ratings, responses), ${store.countRecords()} stored`,
-    `people derived: ${derivedInSlices} in the slices, ${drained} after the backfill`,
+    `people derived: ${derivedInSlices} in the slices, ${drained} after the backfill; ` +
+      `${((derivedInSlices + drained) / people).toFixed(2)} derives per person (${people} people)`,
     `CPU ${cpu.toFixed(0)} ms, per 1,000 records ${((cpu / records) * 1000).toFixed(0)} ms`,
     `by phase: ${Object.entries({
       ...phases,

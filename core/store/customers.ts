@@ -149,29 +149,42 @@ export function dropMembership(sql: SqlPort, personKeys: string[]): void {
 /**
  * Queued people, those without a customer (so without a view) first: during a backfill every page
  * queues again people who already have a view, and a sidebar asking about someone new would wait
- * behind all of them. Then by key.
+ * behind all of them. Then those with a view whose derive is not deferred by a running backfill
+ * (`deferred_by`, cleared when it ends). By key within each.
  */
 export function pendingDerive(sql: SqlPort, limit: number): string[] {
   const keys = (where: string, n: number) =>
     sql
       .all<{ ref_key: string }>(
         `SELECT p.ref_key FROM pending_derive p
-         WHERE ${where} (SELECT 1 FROM customer_members m WHERE m.ref_key = p.ref_key)
-         ORDER BY p.ref_key LIMIT ?`,
+         WHERE ${where} ORDER BY p.ref_key LIMIT ?`,
         n,
       )
       .map((row) => row.ref_key)
-  const viewless = keys('NOT EXISTS', limit)
+  const viewless = keys(`NOT ${HAS_VIEW}`, limit)
   return viewless.length < limit
-    ? [...viewless, ...keys('EXISTS', limit - viewless.length)]
+    ? [...viewless, ...keys(`p.deferred_by IS NULL AND ${HAS_VIEW}`, limit - viewless.length)]
     : viewless
 }
+
+const HAS_VIEW = 'EXISTS (SELECT 1 FROM customer_members m WHERE m.ref_key = p.ref_key)'
 
 /** Which of these people wait in the derive queue. */
 export function pendingAmong(sql: SqlPort, personKeys: string[]): string[] {
   return sql
     .all<{ ref_key: string }>(
       'SELECT ref_key FROM pending_derive WHERE ref_key IN (SELECT value FROM json_each(?))',
+      jsonList(personKeys),
+    )
+    .map((row) => row.ref_key)
+}
+
+/** Which of these people wait for a running backfill's end to be re-derived. */
+export function deferredAmong(sql: SqlPort, personKeys: string[]): string[] {
+  return sql
+    .all<{ ref_key: string }>(
+      `SELECT ref_key FROM pending_derive
+       WHERE ref_key IN (SELECT value FROM json_each(?)) AND deferred_by IS NOT NULL`,
       jsonList(personKeys),
     )
     .map((row) => row.ref_key)
@@ -189,12 +202,32 @@ export function countTicketsOf(sql: SqlPort, personKeys: string[]): number {
 
 /** Queues the members of every customer: each view is re-derived (after a settings change). */
 export function queueAllMembers(sql: SqlPort): void {
-  sql.run('INSERT OR IGNORE INTO pending_derive (ref_key) SELECT ref_key FROM customer_members')
+  // Promptly, a backfill's deferred people too: the new settings must not wait for its end.
+  sql.run(
+    `INSERT INTO pending_derive (ref_key) SELECT ref_key FROM customer_members WHERE true
+     ON CONFLICT (ref_key) DO UPDATE SET deferred_by = NULL WHERE deferred_by IS NOT NULL`,
+  )
 }
 
+/** Queued people a derive can take now: without a view, or not deferred by a running backfill. */
 export function countPendingDerive(sql: SqlPort): number {
-  const [row] = sql.all<{ n: number }>('SELECT count(*) AS n FROM pending_derive')
+  const [row] = sql.all<{ n: number }>(
+    `SELECT count(*) AS n FROM pending_derive p WHERE p.deferred_by IS NULL OR NOT ${HAS_VIEW}`,
+  )
   return Number(row?.n ?? 0)
+}
+
+/** Queued people with a view who wait for a running backfill's end. */
+export function countDeferredDerive(sql: SqlPort): number {
+  const [row] = sql.all<{ n: number }>(
+    `SELECT count(*) AS n FROM pending_derive p WHERE p.deferred_by IS NOT NULL AND ${HAS_VIEW}`,
+  )
+  return Number(row?.n ?? 0)
+}
+
+/** A connection's backfill ended (or the connection went): the people it deferred are due now. */
+export function releaseDeferredDerive(sql: SqlPort, connectionId: string): void {
+  sql.run('UPDATE pending_derive SET deferred_by = NULL WHERE deferred_by = ?', connectionId)
 }
 
 export function clearPendingDerive(sql: SqlPort, keys: string[]): void {

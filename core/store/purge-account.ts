@@ -1,5 +1,6 @@
 import type { SqlPort } from './port.ts'
 import { jsonList } from './rows.ts'
+import { queuePrompt } from './write-page.ts'
 
 /** What purging one vendor account's data removed. */
 export interface AccountPurge {
@@ -42,9 +43,7 @@ export function purgeAccount(sql: SqlPort, source: string, account: string): Acc
     )
     sql.run('DELETE FROM records WHERE source = ? AND account = ?', source, account)
     // Their customers are re-derived without them: kept people re-clustered, the rest dropped.
-    for (const key of people) {
-      sql.run('INSERT OR IGNORE INTO pending_derive (ref_key) VALUES (?)', key)
-    }
+    queuePrompt(sql, people)
     return { records: Number(counted?.n ?? 0), people: people.length }
   })
 }

@@ -38,7 +38,7 @@ describe('TenantStore.queueRederiveAll', () => {
     expect(store.queueRederiveAll()).toBe(3)
     expect(store.pendingDerive()).toEqual([1, 2, 3].map((id) => refKey(zdRef('user', id))).sort())
     // Already queued people are not doubled; the count includes what was waiting before.
-    store.sql.run("INSERT INTO pending_derive VALUES ('zendesk:acme:user:99')")
+    store.sql.run("INSERT INTO pending_derive (ref_key) VALUES ('zendesk:acme:user:99')")
     expect(store.queueRederiveAll()).toBe(4)
     expect(store.countPendingDerive()).toBe(4)
   })

@@ -59,6 +59,7 @@ describe('TenantStore migrations', () => {
       '0010_create_alerts',
       '0011_create_dashboards',
       '0012_create_dashboard_verbatims',
+      '0013_defer_backfill_derive',
     ])
   })
 })

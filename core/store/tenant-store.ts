@@ -234,8 +234,27 @@ export class TenantStore {
     return customers.pendingDerive(this.sql, limit)
   }
 
+  /** Queued people a derive can take now (a running backfill's deferred people left out). */
   countPendingDerive(): number {
     return customers.countPendingDerive(this.sql)
+  }
+
+  /** Queued people with a view whose re-derive waits for a running backfill's end. */
+  countDeferredDerive(): number {
+    return customers.countDeferredDerive(this.sql)
+  }
+
+  /**
+   * Whether the connection is in its backfill: it has never finished a sync run (its first run ends
+   * when every stream reached its end or failed, or the run failed outright). Its pages defer the
+   * re-derive of people who already have a view until then (`WritePageInput.deferDerive`).
+   */
+  inBackfill(connectionId: string): boolean {
+    const finished = this.sql.all(
+      'SELECT 1 FROM runs WHERE connection_id = ? AND finished_ms IS NOT NULL LIMIT 1',
+      connectionId,
+    )
+    return finished.length === 0
   }
 
   /**
@@ -320,7 +339,11 @@ export class TenantStore {
   }
 
   deleteConnection(id: string): void {
-    connections.deleteConnection(this.sql, id)
+    this.sql.transaction(() => {
+      connections.deleteConnection(this.sql, id)
+      // No backfill to wait for any more.
+      customers.releaseDeferredDerive(this.sql, id)
+    })
   }
 
   streamStates(connectionId: string) {
@@ -347,8 +370,16 @@ export class TenantStore {
     return Number(created?.id)
   }
 
+  /** Ends a run; the end of a connection's first run ends its backfill's deferred derives. */
   finishRun(runId: number): void {
-    this.sql.run('UPDATE runs SET finished_ms = ? WHERE id = ?', this.clock.now(), runId)
+    this.sql.transaction(() => {
+      this.sql.run('UPDATE runs SET finished_ms = ? WHERE id = ?', this.clock.now(), runId)
+      const [run] = this.sql.all<{ connection_id: string }>(
+        'SELECT connection_id FROM runs WHERE id = ?',
+        runId,
+      )
+      if (run) customers.releaseDeferredDerive(this.sql, run.connection_id)
+    })
   }
 
   listRuns(connectionId: string, limit = 20) {

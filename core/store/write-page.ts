@@ -21,6 +21,11 @@ export interface WritePageInput {
   mappedIds?: string[]
   /** Where the stream resumes after this page; committed with it. */
   cursor: string | null
+  /**
+   * A page of `connectionId`'s backfill: the people it touches who already have a view wait for the
+   * backfill's end to be re-derived (`pending_derive.deferred_by`); erasures and merges never wait.
+   */
+  deferDerive?: boolean
   /** The stream's new state; the store adds the page's written/stale/deleted/quarantined counts. */
   state: StreamStatePatch
 }
@@ -40,6 +45,8 @@ interface Context {
   sql: SqlPort
   identityKeys: IdentityKeysFn
   touched: Set<string>
+  /** Touched people whose derive never waits for a backfill (erased, merged). */
+  prompt: Set<string>
   result: WritePageResult
   nowMs: number
   lookups: PageLookups
@@ -63,7 +70,15 @@ export function writePage(
       quarantined: 0,
     }
     const lookups = new PageLookups(sql, input.records)
-    const ctx: Context = { sql, identityKeys, touched: new Set(), result, nowMs, lookups }
+    const ctx: Context = {
+      sql,
+      identityKeys,
+      touched: new Set(),
+      prompt: new Set(),
+      result,
+      nowMs,
+      lookups,
+    }
     for (const record of input.records) {
       if (record.kind === 'merge') applyMerge(ctx, record)
       else if (record.kind === 'erase') applyErase(ctx, record.ref, toMs(record.at))
@@ -91,7 +106,7 @@ export function writePage(
         jsonList(input.mappedIds),
       )
     }
-    queueDerive(sql, ctx.touched)
+    queueDerive(sql, ctx, input.deferDerive ? input.connectionId : null)
     saveStreamState(sql, input.connectionId, input.stream, {
       ...input.state,
       cursor: input.cursor,
@@ -108,12 +123,32 @@ export function writePage(
   })
 }
 
-/** One statement for the page's touched people (their derive outbox). */
-function queueDerive(sql: SqlPort, touched: Set<string>): void {
-  if (touched.size === 0) return
+/**
+ * The page's touched people into the derive queue (one statement each way). Deferred by a backfill:
+ * a person already queued keeps their entry (a prompt one stays prompt). Prompt: a person a backfill
+ * deferred is derived promptly now (a webhook's, an import's or an erasure's person never waits).
+ */
+function queueDerive(sql: SqlPort, ctx: Context, deferredBy: string | null): void {
+  const deferred = deferredBy === null ? [] : [...ctx.touched].filter((k) => !ctx.prompt.has(k))
+  const prompt = deferredBy === null ? [...ctx.touched] : [...ctx.prompt]
+  if (deferred.length > 0) {
+    sql.run(
+      `INSERT OR IGNORE INTO pending_derive (ref_key, deferred_by)
+       SELECT value, ? FROM json_each(?)`,
+      deferredBy,
+      jsonList(deferred),
+    )
+  }
+  if (prompt.length > 0) queuePrompt(sql, prompt)
+}
+
+/** Queues people for a prompt derive, ending a backfill's deferral of any of them. */
+export function queuePrompt(sql: SqlPort, keys: Iterable<string>): void {
+  // `WHERE true`: SQLite's parser needs it before an upsert's ON CONFLICT after a SELECT.
   sql.run(
-    'INSERT OR IGNORE INTO pending_derive (ref_key) SELECT value FROM json_each(?)',
-    jsonList(touched),
+    `INSERT INTO pending_derive (ref_key) SELECT value FROM json_each(?) WHERE true
+     ON CONFLICT (ref_key) DO UPDATE SET deferred_by = NULL WHERE deferred_by IS NOT NULL`,
+    jsonList(keys),
   )
 }
 
@@ -137,8 +172,16 @@ function upsertRecord(ctx: Context, unified: Upsertable): void {
     if (existing) {
       sql.run('DELETE FROM records WHERE ref_key = ?', key)
       lookups.setStored(key, null)
-      for (const k of [existing.requester_key, existing.respondent_key]) if (k) ctx.touched.add(k)
-      if (existing.ticket_key) touchTicketRequester(ctx, existing.ticket_key)
+      const ticketRequester = existing.ticket_key
+        ? lookups.stored(existing.ticket_key)?.requester_key
+        : null
+      // Data of an erased person: gone from the views at once, like the erasure's own.
+      for (const k of [existing.requester_key, existing.respondent_key, ticketRequester]) {
+        if (k) {
+          ctx.touched.add(k)
+          ctx.prompt.add(k)
+        }
+      }
       ctx.result.deleted++
     } else ctx.result.stale++
     return
@@ -307,8 +350,10 @@ function applyMerge(ctx: Context, merge: Extract<UnifiedRecord, { kind: 'merge' 
       fromKey,
     )
   }
-  ctx.touched.add(fromKey)
-  ctx.touched.add(intoKey)
+  for (const k of [fromKey, intoKey]) {
+    ctx.touched.add(k)
+    ctx.prompt.add(k)
+  }
   ctx.result.written++
 }
 
@@ -330,7 +375,10 @@ function applyErase(ctx: Context, ref: SourceRef, atMs: number): void {
     ticketList,
   )
   for (const response of responses) {
-    if (response.respondent_key) ctx.touched.add(response.respondent_key)
+    if (response.respondent_key) {
+      ctx.touched.add(response.respondent_key)
+      ctx.prompt.add(response.respondent_key)
+    }
   }
   const doomed = [key, ...tickets, ...responses.map((r) => r.ref_key)]
   const doomedList = jsonList(doomed)
@@ -361,7 +409,9 @@ function applyErase(ctx: Context, ref: SourceRef, atMs: number): void {
   sql.run('DELETE FROM merges WHERE from_key = ?', key)
   ctx.lookups.forgetStored()
   ctx.lookups.setMerge(key, null)
+  // Erased data leaves the views at once, whatever backfill is running.
   ctx.touched.add(key)
+  ctx.prompt.add(key)
 }
 
 /**
@@ -384,9 +434,17 @@ export function writeErasures(
       quarantined: 0,
     }
     const lookups = new PageLookups(sql)
-    const ctx: Context = { sql, identityKeys, touched: new Set(), result, nowMs, lookups }
+    const ctx: Context = {
+      sql,
+      identityKeys,
+      touched: new Set(),
+      prompt: new Set(),
+      result,
+      nowMs,
+      lookups,
+    }
     for (const ref of refs) applyErase(ctx, ref, nowMs)
-    queueDerive(sql, ctx.touched)
+    queueDerive(sql, ctx, null)
     result.touched = [...ctx.touched]
     return result
   })

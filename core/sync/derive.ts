@@ -231,17 +231,19 @@ export type OnDemandOutcome = 'derived' | 'not_pending' | 'too_large'
 
 /**
  * Derives now the customer of people a lookup names, when they wait in the queue (a backfill has
- * not reached them yet) and their customer is small enough for a request: a known person gets a
- * view instead of a 404. A larger one stays for the alarm (`too_large`).
+ * not reached them yet, or defers their re-derive to its end) and their customer is small enough
+ * for a request: a known person gets a view instead of a 404, a deferred one a fresh view. A larger
+ * one stays for the alarm (`too_large`). `deferredOnly`: only people a backfill defers count.
  */
 export function deriveOnDemand(
   store: TenantStore,
   personKeys: readonly string[],
-  options: DeriveOptions & { max?: typeof ON_DEMAND_MAX },
+  options: DeriveOptions & { max?: typeof ON_DEMAND_MAX; deferredOnly?: boolean },
 ): OnDemandOutcome {
   const { sql } = store
   const max = options.max ?? ON_DEMAND_MAX
-  const pending = q.pendingAmong(sql, [...personKeys])
+  const keys = [...personKeys]
+  const pending = options.deferredOnly ? q.deferredAmong(sql, keys) : q.pendingAmong(sql, keys)
   if (pending.length === 0) return 'not_pending'
   const reached = q.connectedPeople(sql, pending)
   if (reached.length > max.people || q.countTicketsOf(sql, reached) > max.tickets) {

@@ -132,6 +132,10 @@ export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
   // Half the derive budget at the start (a crash's leftovers), the rest for what the pages queue.
   await deriveTouched(Math.ceil(maxDerive / 2))
 
+  // During the connection's backfill its pages defer the re-derive of people who have a view until
+  // the first run finishes (store.inBackfill): each is derived about once then, not at every page
+  // naming them. People without a view still go first (pendingDerive).
+  const deferDerive = store.inBackfill(connectionId)
   const runId = store.openRun(connectionId)
   const stateOf = (name: string) => store.streamStates(connectionId).find((s) => s.stream === name)
 
@@ -185,6 +189,7 @@ export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
         quarantined,
         mappedIds,
         cursor: page.cursor,
+        deferDerive,
         state: {
           status: page.done ? 'idle' : 'running',
           ...(page.done ? { caughtUp: true, doneRun: runId } : {}),
@@ -206,15 +211,18 @@ export async function runSlice(input: RunSliceInput): Promise<SliceResult> {
     }
   }
 
+  const ended = store.streamStates(connectionId)
+  const done =
+    !budgetSpent &&
+    connector.streams.every((s) => ended.find((st) => st.stream === s.name)?.doneRun === runId)
+  // Before the derive: a finished first run releases the people its backfill deferred.
+  if (done) store.finishRun(runId)
+
   // Once per slice, not per page: during a backfill every page touches most customers again, and
   // the queue committed with each page keeps this crash-safe (a resumed slice drains it first).
   await deriveTouched(maxDerive)
 
   const states = store.streamStates(connectionId)
-  const done =
-    !budgetSpent &&
-    connector.streams.every((s) => states.find((st) => st.stream === s.name)?.doneRun === runId)
-  if (done) store.finishRun(runId)
   return {
     done,
     requests: spent(),

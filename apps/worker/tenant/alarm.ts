@@ -144,6 +144,8 @@ export class Alarm {
       records: sum(work, 'records'),
       derivedPeople: derived.people + sum(work, 'derivedPeople'),
       deriveQueued: store.countPendingDerive(),
+      // Re-derives a running backfill holds for its end (core/sync/run-slice.ts).
+      deriveDeferred: store.countDeferredDerive(),
     })
   }
 

@@ -10,7 +10,8 @@ const REFS = LOOKUP_REFS
 /**
  * Finds the customer behind a sidebar's key and returns their materialised view. A vendor id needs
  * its account: the one named, or the tenant's only account of that vendor. A known person whose
- * view the alarm has not derived yet (mid-backfill) gets it derived here, when small enough.
+ * view the alarm has not derived yet, or whose re-derive a backfill defers to its end, gets it
+ * derived here, when small enough.
  */
 export function lookupCustomer(store: TenantStore, key: LookupKey, nowMs: number): LookupResult {
   // Sidebars are reading: a running derive gives them half the thread (derive-pace.ts).
@@ -33,12 +34,19 @@ export function lookupCustomer(store: TenantStore, key: LookupKey, nowMs: number
     query = { by, ref: { source, account, object, id: key.id } }
   }
   const found = viewOf(store, query)
-  if (found) return { status: 'found', viewJson: found }
+  // Derived now: a queued person without a view yet, or one whose re-derive a backfill defers to
+  // its end (so the sidebar does not show it stale for the backfill's length). Other queued
+  // re-derives (a settings change, a webhook's page) keep serving the stored view: the alarm
+  // reaches them within its passes, and lookups stay reads while it does.
   const people = store.personKeysOf(query)
-  const outcome = people.length ? deriveOnDemand(store, people, { now: nowMs }) : 'not_pending'
-  if (outcome === 'too_large') return { status: 'pending' }
-  const derived = outcome === 'derived' ? viewOf(store, query) : null
-  return derived ? { status: 'found', viewJson: derived } : { status: 'not_found' }
+  const outcome = people.length
+    ? deriveOnDemand(store, people, { now: nowMs, deferredOnly: found !== null })
+    : 'not_pending'
+  const fresh = outcome === 'derived' ? viewOf(store, query) : null
+  if (fresh) return { status: 'found', viewJson: fresh }
+  // Too large to derive in a request: the stored view while the alarm gets to it.
+  if (found) return { status: 'found', viewJson: found }
+  return outcome === 'too_large' ? { status: 'pending' } : { status: 'not_found' }
 }
 
 function viewOf(store: TenantStore, query: CustomerQuery) {

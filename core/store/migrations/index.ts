@@ -8,6 +8,7 @@ import createConnectorCache from './0007_create_connector_cache.ts'
 import createAlerts from './0010_create_alerts.ts'
 import createDashboards from './0011_create_dashboards.ts'
 import createDashboardVerbatims from './0012_create_dashboard_verbatims.ts'
+import deferBackfillDerive from './0013_defer_backfill_derive.ts'
 
 export interface Migration {
   id: number
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 10, name: '0010_create_alerts', sql: createAlerts },
   { id: 11, name: '0011_create_dashboards', sql: createDashboards },
   { id: 12, name: '0012_create_dashboard_verbatims', sql: createDashboardVerbatims },
+  { id: 13, name: '0013_defer_backfill_derive', sql: deferBackfillDerive },
 ]
