@@ -52,6 +52,16 @@ interface Context {
   lookups: PageLookups
 }
 
+function newContext(
+  sql: SqlPort,
+  identityKeys: IdentityKeysFn,
+  nowMs: number,
+  lookups: PageLookups,
+): Context {
+  const result = { touched: [], written: 0, stale: 0, deleted: 0, quarantined: 0 }
+  return { sql, identityKeys, touched: new Set(), prompt: new Set(), result, nowMs, lookups }
+}
+
 type Upsertable = Extract<UnifiedRecord, { record: unknown }>
 
 /** One page, its quarantine rows, cursor and stream state, in one transaction. */
@@ -62,23 +72,8 @@ export function writePage(
   nowMs: number,
 ): WritePageResult {
   return sql.transaction(() => {
-    const result: WritePageResult = {
-      touched: [],
-      written: 0,
-      stale: 0,
-      deleted: 0,
-      quarantined: 0,
-    }
-    const lookups = new PageLookups(sql, input.records)
-    const ctx: Context = {
-      sql,
-      identityKeys,
-      touched: new Set(),
-      prompt: new Set(),
-      result,
-      nowMs,
-      lookups,
-    }
+    const ctx = newContext(sql, identityKeys, nowMs, new PageLookups(sql, input.records))
+    const { result } = ctx
     for (const record of input.records) {
       if (record.kind === 'merge') applyMerge(ctx, record)
       else if (record.kind === 'erase') applyErase(ctx, record.ref, toMs(record.at))
@@ -426,23 +421,8 @@ export function writeErasures(
   nowMs: number,
 ): WritePageResult {
   return sql.transaction(() => {
-    const result: WritePageResult = {
-      touched: [],
-      written: 0,
-      stale: 0,
-      deleted: 0,
-      quarantined: 0,
-    }
-    const lookups = new PageLookups(sql)
-    const ctx: Context = {
-      sql,
-      identityKeys,
-      touched: new Set(),
-      prompt: new Set(),
-      result,
-      nowMs,
-      lookups,
-    }
+    const ctx = newContext(sql, identityKeys, nowMs, new PageLookups(sql))
+    const { result } = ctx
     for (const ref of refs) applyErase(ctx, ref, nowMs)
     queueDerive(sql, ctx, null)
     result.touched = [...ctx.touched]

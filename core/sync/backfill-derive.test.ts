@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { CustomerView } from '../model/index.ts'
-import { openNodeSqlite } from '../store/node-sqlite.ts'
 import { ticket, zdRef } from '../store/records.fixtures.ts'
-import { TenantStore } from '../store/index.ts'
+import type { TenantStore } from '../store/index.ts'
 import { derivePendingSlice } from './derive.ts'
 import { createFakeClock } from './fake-clock.ts'
-import { FakeVendor, type FakeItem } from './fake-vendor.fixtures.ts'
+import { FakeVendor, openFakeVendorStore, type FakeItem } from './fake-vendor.fixtures.ts'
 import { runSlice, type RunSliceInput, type SliceResult } from './run-slice.ts'
 
 const USERS = 40
@@ -18,16 +17,7 @@ const TICKETS_EACH = 5
  */
 function backfill() {
   const clock = createFakeClock()
-  const store = new TenantStore(openNodeSqlite(), { clock })
-  store.migrate()
-  store.putConnection({
-    id: 'zd',
-    source: 'zendesk',
-    account: 'acme',
-    baseUrl: 'https://fake.test',
-    credentials: null,
-    settings: {},
-  })
+  const store = openFakeVendorStore(clock)
   const vendor = new FakeVendor(clock, 10)
   for (let id = 1; id <= USERS; id++) vendor.logs.users.push({ id, v: 1 })
   for (let n = 0; n < USERS * TICKETS_EACH; n++) {

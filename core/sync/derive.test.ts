@@ -117,15 +117,7 @@ describe('rederive', () => {
 describe('derivePendingSlice', () => {
   const people = (n: number) =>
     Array.from({ length: n }, (_, i) => person(i + 1, 1, { emails: [`p${i + 1}@x.com`] }))
-  const queue = (records: UnifiedRecord[]) =>
-    store.writePage({
-      connectionId: 'zd',
-      stream: 's',
-      records,
-      quarantined: [],
-      cursor: 'c',
-      state: {},
-    })
+  const queue = (records: UnifiedRecord[]) => writeRecords(store, records)
 
   it('takes at most maxPeople queued people per call and reports what is left', () => {
     queue(people(5))
@@ -157,15 +149,7 @@ describe('derivePendingSlice', () => {
 })
 
 describe('derive order and pacing', () => {
-  const queue = (records: UnifiedRecord[]) =>
-    store.writePage({
-      connectionId: 'zd',
-      stream: 's',
-      records,
-      quarantined: [],
-      cursor: 'c',
-      state: {},
-    })
+  const queue = (records: UnifiedRecord[]) => writeRecords(store, records)
   const people = (from: number, n: number) =>
     Array.from({ length: n }, (_, i) => person(from + i, 1, { emails: [`p${from + i}@x.com`] }))
 
@@ -294,15 +278,7 @@ describe('derive order and pacing', () => {
 })
 
 describe('deriveOnDemand', () => {
-  const queue = (records: UnifiedRecord[]) =>
-    store.writePage({
-      connectionId: 'zd',
-      stream: 's',
-      records,
-      quarantined: [],
-      cursor: 'c',
-      state: {},
-    })
+  const queue = (records: UnifiedRecord[]) => writeRecords(store, records)
   const key = (id: number) => `zendesk:acme:user:${id}`
 
   it("derives a queued person's customer, and only theirs", () => {

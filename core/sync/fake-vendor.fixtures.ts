@@ -1,3 +1,5 @@
+import { TenantStore } from '../store/index.ts'
+import { openNodeSqlite } from '../store/node-sqlite.ts'
 import { person, ticket } from '../store/records.fixtures.ts'
 import type { UnifiedRecord } from '../model/index.ts'
 import { createHttpClient } from './http.ts'
@@ -136,4 +138,19 @@ function parkOnDailyPolicy(_response: Response, body: string, nowMs: number): Ra
   return body.includes('"policyName":"DAILY"')
     ? { kind: 'park', policy: 'DAILY', untilMs: nextUtcMidnight(nowMs) }
     : { kind: 'wait' }
+}
+
+/** An in-memory store with the fake vendor's connection ('zd', Zendesk account 'acme'). */
+export function openFakeVendorStore(clock: { now(): number }): TenantStore {
+  const store = new TenantStore(openNodeSqlite(), { clock })
+  store.migrate()
+  store.putConnection({
+    id: 'zd',
+    source: 'zendesk',
+    account: 'acme',
+    baseUrl: 'https://fake.test',
+    credentials: null,
+    settings: {},
+  })
+  return store
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { at, zdRef } from '../store/records.fixtures.ts'
-import { openNodeSqlite } from '../store/node-sqlite.ts'
-import { TenantStore } from '../store/index.ts'
+import type { TenantStore } from '../store/index.ts'
 import { derivePendingSlice } from './derive.ts'
 import { createFakeClock } from './fake-clock.ts'
 import { createRateBudget } from './rate-budget.ts'
-import { FakeVendor, type FakeItem } from './fake-vendor.fixtures.ts'
+import { FakeVendor, openFakeVendorStore, type FakeItem } from './fake-vendor.fixtures.ts'
 import { runSlice, type SliceOptions } from './run-slice.ts'
 
 const item = (id: number, v: number, extra: Partial<FakeItem> = {}): FakeItem => ({
@@ -41,20 +40,6 @@ function seededVendor(clock: ReturnType<typeof createFakeClock>, msPerRequest = 
     item(14, 1, { bad: 'map' }),
   )
   return vendor
-}
-
-function openStore(clock: { now(): number }) {
-  const store = new TenantStore(openNodeSqlite(), { clock })
-  store.migrate()
-  store.putConnection({
-    id: 'zd',
-    source: 'zendesk',
-    account: 'acme',
-    baseUrl: 'https://fake.test',
-    credentials: null,
-    settings: {},
-  })
-  return store
 }
 
 function expectStoreMatchesVendor(store: TenantStore, vendor: FakeVendor) {
@@ -122,7 +107,7 @@ describe('runSlice', () => {
   it('syncs every stream to the vendor truth, quarantining malformed items', async () => {
     const clock = createFakeClock()
     const vendor = seededVendor(clock)
-    const store = openStore(clock)
+    const store = openFakeVendorStore(clock)
     const { result } = await syncToEnd(store, vendor, clock)
     expectStoreMatchesVendor(store, vendor)
     expect(result.states.map((s) => [s.stream, s.status, s.caughtUp])).toEqual([
@@ -151,7 +136,7 @@ describe('runSlice', () => {
       for (let n = 1; n <= 7; n++) {
         const clock = createFakeClock()
         const vendor = seededVendor(clock)
-        const store = openStore(clock)
+        const store = openFakeVendorStore(clock)
         await expect(
           runSlice({
             store: crashingAt(store, n, when),
@@ -171,7 +156,7 @@ describe('runSlice', () => {
   it('picks up the vendor changes made after a run, from the committed cursors', async () => {
     const clock = createFakeClock()
     const vendor = seededVendor(clock)
-    const store = openStore(clock)
+    const store = openFakeVendorStore(clock)
     await syncToEnd(store, vendor, clock)
     vendor.logs.users.push(item(8, 6), item(1, 2), item(2, 7, { deleted: true }))
     vendor.logs.tickets.push(item(15, 6, { requester: 8 }))
@@ -186,7 +171,7 @@ describe('runSlice', () => {
   it('bounds a slice by maxRequests and resumes in the next slice', async () => {
     const clock = createFakeClock()
     const vendor = seededVendor(clock)
-    const store = openStore(clock)
+    const store = openFakeVendorStore(clock)
     const first = await runSlice({
       store,
       connectionId: 'zd',
@@ -205,7 +190,7 @@ describe('runSlice', () => {
   it('bounds a slice by maxMillis on the injected clock', async () => {
     const clock = createFakeClock()
     const vendor = seededVendor(clock, 100)
-    const store = openStore(clock)
+    const store = openFakeVendorStore(clock)
     const first = await runSlice({
       store,
       connectionId: 'zd',
@@ -228,7 +213,7 @@ describe('runSlice', () => {
       { status: 503 },
       { status: 500 },
     )
-    const store = openStore(clock)
+    const store = openFakeVendorStore(clock)
     const { result } = await syncToEnd(store, vendor, clock)
     // Backoff doubles with every attempt of the request (100 ms × 2^(attempt − 1)).
     expect(clock.sleeps).toEqual([3000, 8000, 400, 800])
@@ -239,7 +224,7 @@ describe('runSlice', () => {
   it('records a 4xx in its stream without retrying, keeping committed work and other streams', async () => {
     const clock = createFakeClock()
     const vendor = seededVendor(clock)
-    const store = openStore(clock)
+    const store = openFakeVendorStore(clock)
     await runSlice({
       store,
       connectionId: 'zd',
@@ -269,7 +254,7 @@ describe('runSlice', () => {
   it('keeps credentials a vendor error echoes out of lastError', async () => {
     const clock = createFakeClock()
     const vendor = seededVendor(clock)
-    const store = openStore(clock)
+    const store = openFakeVendorStore(clock)
     const secret = 'zd-oauth-0123456789abcdef'
     vendor.faults.push({
       status: 401,
@@ -297,7 +282,7 @@ describe('runSlice', () => {
       body: { policyName: 'DAILY' },
       headers: { 'retry-after': '3600' },
     })
-    const store = openStore(clock)
+    const store = openFakeVendorStore(clock)
     // One budget per vendor account, as the worker keeps it: the pause reaches every stream.
     const budget = createRateBudget([], clock)
     const parked = await runSlice({
@@ -339,7 +324,7 @@ describe('runSlice', () => {
 describe('runSlice work budget', () => {
   it('starts no page once the slice committed maxRecords items, and finishes over slices', async () => {
     const clock = createFakeClock()
-    const store = openStore(clock)
+    const store = openFakeVendorStore(clock)
     const vendor = seededVendor(clock)
     const first = await runSlice({
       store,
@@ -358,7 +343,7 @@ describe('runSlice work budget', () => {
 
   it('counts pages against maxPages', async () => {
     const clock = createFakeClock()
-    const store = openStore(clock)
+    const store = openFakeVendorStore(clock)
     const vendor = seededVendor(clock)
     const result = await runSlice({
       store,
@@ -373,7 +358,7 @@ describe('runSlice work budget', () => {
 
   it('derives within maxDerivePeople, start and end together, and leaves the rest queued', async () => {
     const clock = createFakeClock()
-    const store = openStore(clock)
+    const store = openFakeVendorStore(clock)
     const vendor = seededVendor(clock)
     const result = await runSlice({
       store,
@@ -390,7 +375,7 @@ describe('runSlice work budget', () => {
 
   it("hands maxDeriveMs to each of its derives as the derive's work bound", async () => {
     const clock = createFakeClock()
-    const store = openStore(clock)
+    const store = openFakeVendorStore(clock)
     const vendor = seededVendor(clock)
     const bounds: (number | undefined)[] = []
     await runSlice({
