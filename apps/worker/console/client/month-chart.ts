@@ -1,5 +1,5 @@
 import uPlot from 'uplot'
-import { formatMonth, monthTicks } from './dashboard-series.ts'
+import { formatMonth, monthTicks, stack } from './dashboard-series.ts'
 import { locale, t } from './i18n.ts'
 
 export const bars = uPlot.paths.bars!({ size: [0.7, 56] })
@@ -16,6 +16,41 @@ export function barSeries(label: string, colour: string, raw: readonly number[])
     paths: bars,
     points: { show: false },
     value: (_u, _v, _si, idx) => (idx === null ? '—' : String(raw[idx] ?? '—')),
+  }
+}
+
+/** Good, middling and bad answers (promoters, passives, detractors; satisfied, neutral, unsatisfied). */
+const THREE_WAY_COLOURS = ['#038153', '#f5a133', '#cc3340'] as const
+
+/**
+ * Good, middling and bad answers per month as bars stacked with the bad ones at the bottom: the
+ * stacked data (good, middling, bad) and their series, whose legends show each part's own count.
+ */
+export function threeWayBars(
+  labels: readonly [string, string, string],
+  parts: readonly [readonly number[], readonly number[], readonly number[]],
+): { data: number[][]; series: uPlot.Series[] } {
+  const [bad, middling, good] = stack([parts[2], parts[1], parts[0]])
+  return {
+    data: [good!, middling!, bad!],
+    series: labels.map((label, i) => barSeries(label, THREE_WAY_COLOURS[i]!, parts[i]!)),
+  }
+}
+
+/** A line on the right-hand scale (a score or a share), its legend formatted by `format`. */
+export function rightLine(
+  label: string,
+  format: (v: number | null) => string,
+  style: { stroke: string; dash?: number[]; pointSize: number },
+): uPlot.Series {
+  return {
+    label,
+    scale: 'right',
+    stroke: style.stroke,
+    width: 2,
+    ...(style.dash ? { dash: style.dash } : {}),
+    points: { show: true, size: style.pointSize },
+    value: (_u, v) => format(v),
   }
 }
 

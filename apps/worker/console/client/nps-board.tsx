@@ -1,14 +1,12 @@
 import { useMemo } from 'preact/hooks'
 import type uPlot from 'uplot'
 import type { NpsBoard } from './dashboard-api.ts'
-import { formatNps, monthSeconds, stack } from './dashboard-series.ts'
+import { formatNps, monthSeconds } from './dashboard-series.ts'
 import { formatNumber, locale, t } from './i18n.ts'
-import { barSeries, monthChartOptions } from './month-chart.ts'
+import { monthChartOptions, rightLine, threeWayBars } from './month-chart.ts'
 import { MonthBoard, type MonthColumn } from './month-board.tsx'
 
 type NpsMonth = NpsBoard['months'][number]
-
-export const COLOURS = { promoters: '#038153', passives: '#f5a133', detractors: '#cc3340' }
 
 /**
  * NPS by month: promoters, passives and detractors stacked (detractors at the bottom), the score as
@@ -16,55 +14,40 @@ export const COLOURS = { promoters: '#038153', passives: '#f5a133', detractors: 
  */
 export function NpsBoardView(props: { board: NpsBoard }) {
   const { months, overall } = props.board
-  const data = useMemo<uPlot.AlignedData>(() => {
-    const [detractors, passives, promoters] = stack([
-      months.map((m) => m.detractors),
-      months.map((m) => m.passives),
-      months.map((m) => m.promoters),
-    ])
-    return [
+  const bars = useMemo(
+    () =>
+      threeWayBars(
+        [t('promoters'), t('passives'), t('detractors')],
+        [
+          months.map((m) => m.promoters),
+          months.map((m) => m.passives),
+          months.map((m) => m.detractors),
+        ],
+      ),
+    [locale, months],
+  )
+  const data = useMemo<uPlot.AlignedData>(
+    () => [
       months.map((m) => monthSeconds(m.month)),
-      promoters!,
-      passives!,
-      detractors!,
+      ...bars.data,
       months.map((m) => m.score),
       months.map((m) => m.answers),
-    ]
-  }, [months])
+    ],
+    [bars, months],
+  )
   const options = useMemo(
     () =>
       monthChartOptions(
         t('answers'),
         [
-          barSeries(
-            t('promoters'),
-            COLOURS.promoters,
-            months.map((m) => m.promoters),
-          ),
-          barSeries(
-            t('passives'),
-            COLOURS.passives,
-            months.map((m) => m.passives),
-          ),
-          barSeries(
-            t('detractors'),
-            COLOURS.detractors,
-            months.map((m) => m.detractors),
-          ),
-          {
-            label: t('nps'),
-            scale: 'right',
-            stroke: '#03363d',
-            width: 2,
-            points: { show: true, size: 7 },
-            value: (_u, v) => formatNps(v, locale),
-          },
+          ...bars.series,
+          rightLine(t('nps'), (v) => formatNps(v, locale), { stroke: '#03363d', pointSize: 7 }),
           // Only for the legend: the answers of the hovered month.
           { label: t('answers'), scale: 'y', paths: () => null, points: { show: false } },
         ],
         { label: t('nps'), range: [-100, 100] },
       ),
-    [locale, months],
+    [bars, locale],
   )
   const count = (v: number | null) => formatNumber(v ?? 0)
   const columns: MonthColumn<NpsMonth>[] = [

@@ -1,10 +1,9 @@
 import { useMemo } from 'preact/hooks'
 import type uPlot from 'uplot'
 import type { RatingBoard } from './dashboard-api.ts'
-import { formatPercent, monthSeconds, stack } from './dashboard-series.ts'
+import { formatPercent, monthSeconds } from './dashboard-series.ts'
 import { formatNumber, locale, t } from './i18n.ts'
-import { barSeries, monthChartOptions } from './month-chart.ts'
-import { COLOURS } from './nps-board.tsx'
+import { monthChartOptions, rightLine, threeWayBars } from './month-chart.ts'
 import { MonthBoard, type MonthColumn } from './month-board.tsx'
 
 type RatingMonth = RatingBoard['months'][number]
@@ -19,62 +18,43 @@ export function RatingBoardView(props: { name: 'csat' | 'ces'; board: RatingBoar
   const { name } = props
   const { months } = props.board
   const title = t(name === 'csat' ? 'csatTitle' : 'cesTitle')
-  const data = useMemo<uPlot.AlignedData>(() => {
-    const [unsatisfied, neutral, satisfied] = stack([
-      months.map((m) => m.unsatisfied),
-      months.map((m) => m.neutral),
-      months.map((m) => m.satisfied),
-    ])
-    return [
+  const bars = useMemo(
+    () =>
+      threeWayBars(
+        [t('satisfied'), t('neutral'), t('unsatisfied')],
+        [
+          months.map((m) => m.satisfied),
+          months.map((m) => m.neutral),
+          months.map((m) => m.unsatisfied),
+        ],
+      ),
+    [locale, months],
+  )
+  const data = useMemo<uPlot.AlignedData>(
+    () => [
       months.map((m) => monthSeconds(m.month)),
-      satisfied!,
-      neutral!,
-      unsatisfied!,
+      ...bars.data,
       months.map((m) => m.satisfiedPercent),
       months.map((m) => Math.round(m.averageNormalised * 1000) / 10),
-    ]
-  }, [months])
+    ],
+    [bars, months],
+  )
   const options = useMemo(
     () =>
       monthChartOptions(
         t('answers'),
         [
-          barSeries(
-            t('satisfied'),
-            COLOURS.promoters,
-            months.map((m) => m.satisfied),
-          ),
-          barSeries(
-            t('neutral'),
-            COLOURS.passives,
-            months.map((m) => m.neutral),
-          ),
-          barSeries(
-            t('unsatisfied'),
-            COLOURS.detractors,
-            months.map((m) => m.unsatisfied),
-          ),
-          {
-            label: t('satisfiedPercent'),
-            scale: 'right',
-            stroke: '#03363d',
-            width: 2,
-            points: { show: true, size: 7 },
-            value: (_u, v) => percentOf(v),
-          },
-          {
-            label: t('averageNormalised'),
-            scale: 'right',
+          ...bars.series,
+          rightLine(t('satisfiedPercent'), percentOf, { stroke: '#03363d', pointSize: 7 }),
+          rightLine(t('averageNormalised'), percentOf, {
             stroke: '#1f73b7',
-            width: 2,
             dash: [6, 4],
-            points: { show: true, size: 5 },
-            value: (_u, v) => percentOf(v),
-          },
+            pointSize: 5,
+          }),
         ],
         { label: '%', range: [0, 100] },
       ),
-    [locale, months, title],
+    [bars, locale, title],
   )
   const count = (v: number | null) => formatNumber(v ?? 0)
   const columns: MonthColumn<RatingMonth>[] = [
