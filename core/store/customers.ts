@@ -217,6 +217,12 @@ export function countPendingDerive(sql: SqlPort): number {
   return Number(row?.n ?? 0)
 }
 
+export function hasDeferredDerive(sql: SqlPort): boolean {
+  return (
+    sql.all('SELECT 1 AS one FROM pending_derive WHERE deferred_by IS NOT NULL LIMIT 1').length > 0
+  )
+}
+
 /** Queued people with a view who wait for a running backfill's end. */
 export function countDeferredDerive(sql: SqlPort): number {
   const [row] = sql.all<{ n: number }>(

@@ -239,6 +239,11 @@ export class TenantStore {
     return customers.countPendingDerive(this.sql)
   }
 
+  /** Whether any re-derive waits for a running backfill's end (one index probe, for lookups). */
+  hasDeferredDerive(): boolean {
+    return customers.hasDeferredDerive(this.sql)
+  }
+
   /** Queued people with a view whose re-derive waits for a running backfill's end. */
   countDeferredDerive(): number {
     return customers.countDeferredDerive(this.sql)

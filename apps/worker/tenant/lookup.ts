@@ -34,6 +34,8 @@ export function lookupCustomer(store: TenantStore, key: LookupKey, nowMs: number
     query = { by, ref: { source, account, object, id: key.id } }
   }
   const found = viewOf(store, query)
+  // Outside a backfill no found view waits for a re-derive: the lookup stays one read.
+  if (found && !store.hasDeferredDerive()) return { status: 'found', viewJson: found }
   // Derived now: a queued person without a view yet, or one whose re-derive a backfill defers to
   // its end (so the sidebar does not show it stale for the backfill's length). Other queued
   // re-derives (a settings change, a webhook's page) keep serving the stored view: the alarm
